@@ -1,0 +1,42 @@
+// `npm test`: type-check (root program and every pack), lint, then Node's test runner over every *.test.ts.
+// Node 20's --test does not expand globs, so the files are found here.
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith("--"));
+const skipStatic = args.includes("--no-static");
+
+function find(dir, out = []) {
+    if (!existsSync(dir)) return out;
+    for (const entry of readdirSync(dir)) {
+        if (entry === "node_modules" || entry.startsWith(".")) continue;
+        const p = join(dir, entry);
+        if (statSync(p).isDirectory()) find(p, out);
+        else if (entry.endsWith(".test.ts")) out.push(relative(root, p));
+    }
+    return out;
+}
+
+function run(cmd, argv) {
+    const r = spawnSync(cmd, argv, { cwd: root, stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!skipStatic) {
+    run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+    for (const pack of readdirSync(join(root, "policy-packs"))) {
+        const cfg = join(root, "policy-packs", pack, "tsconfig.json");
+        if (existsSync(cfg)) run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", cfg]);
+    }
+    run(process.execPath, [join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings=0", "."]);
+}
+
+const files = (only.length ? only : find(join(root, "tests"))).sort();
+if (files.length === 0) {
+    console.error("no test files found");
+    process.exit(1);
+}
+run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...files]);
