@@ -20,6 +20,12 @@ interface RegisterRequest {
     getImportid(): string;
 }
 type Callback = (err: Error | null, resp?: unknown) => void;
+
+/** Errors go back to the SDK as gRPC errors do: the SDK rethrows `new Error(err.details)`. */
+function grpcError(e: unknown): Error {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return Object.assign(err, { details: err.message, code: 2 });
+}
 export interface ProtoModules {
     Struct: StructCtor;
     RegisterResourceResponse: new () => { setUrn(u: string): void; setId(i: string): void; setObject(s: PbStruct): void };
@@ -78,20 +84,20 @@ export class EngineMonitor {
             resp.setObject(this.o.proto.Struct.fromJavaScript(rec.custom ? rec.outputs : {}));
             cb(null, resp);
         } catch (e) {
-            cb(e as Error);
+            cb(grpcError(e));
         }
     }
 
     registerResourceOutputs(req: { getUrn(): string; getOutputs(): PbStruct | undefined }, cb: Callback): void {
         const rec = this.byUrn.get(req.getUrn());
-        if (!rec) return cb(new Error(`registerResourceOutputs for unknown resource ${req.getUrn()}`));
+        if (!rec) return cb(grpcError(new Error(`registerResourceOutputs for unknown resource ${req.getUrn()}`)));
         rec.outputs = req.getOutputs()?.toJavaScript() ?? {};
         if (rec.type === ROOT_STACK_TYPE) Object.assign(this.stackOutputs, rec.outputs);
         cb(null, {});
     }
 
     readResource(req: { getType(): string; getName(): string; getParent(): string; getId(): string; getProperties(): PbStruct | undefined }, cb: Callback): void {
-        cb(new Error(`the offline engine does not read existing resources (${req.getType()} ${req.getName()} id ${req.getId()}); a first preview has nothing to read`));
+        cb(grpcError(new Error(`the offline engine does not read existing resources (${req.getType()} ${req.getName()} id ${req.getId()}); a first preview has nothing to read`)));
     }
 
     invoke(req: { getTok(): string; getArgs(): PbStruct | undefined; getProvider(): string }, cb: Callback): void {
@@ -110,16 +116,16 @@ export class EngineMonitor {
             resp.setReturn(this.o.proto.Struct.fromJavaScript(result));
             cb(null, resp);
         } catch (e) {
-            cb(e as Error);
+            cb(grpcError(e));
         }
     }
 
     call(req: { getTok(): string }, cb: Callback): void {
-        cb(new Error(`the offline engine does not implement method calls (${req.getTok()})`));
+        cb(grpcError(new Error(`the offline engine does not implement method calls (${req.getTok()})`)));
     }
 
     registerStackTransform(_req: unknown, cb: Callback): void {
-        cb(new Error("the offline engine does not support resource transforms registered with the engine; use stack transformations"));
+        cb(grpcError(new Error("the offline engine does not support resource transforms registered with the engine; use stack transformations")));
     }
 
     private providerRegion(ref: string): string {

@@ -1,0 +1,72 @@
+import { runProgram } from "../../engine";
+import type { Mode, ProgramRun, RecordedResource } from "../../engine";
+import { parseArgs } from "../args";
+import { maskSecrets } from "../mask";
+
+export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--json]";
+
+export interface PlanOptions {
+    program?: string;
+    stack?: string;
+    configFile?: string;
+    mode: Mode;
+}
+
+export const PROGRAM_FLAGS = {
+    values: ["program", "stack", "config", "mode"],
+    choices: { mode: ["preview", "up"] },
+} as const;
+
+export function planOptions(values: Record<string, string | undefined>): PlanOptions {
+    return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview" };
+}
+
+export async function runPlan(o: PlanOptions): Promise<ProgramRun> {
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode });
+}
+
+/** The `plan --json` document: exactly these fields per resource, secrets masked. */
+export function planJson(run: ProgramRun): { resources: Record<string, unknown>[] } {
+    return {
+        resources: run.resources.map((r) => ({
+            urn: r.urn, type: r.type, name: r.name, custom: r.custom, parent: r.parent, provider: r.provider,
+            inputs: maskSecrets(r.inputs), dependencies: r.dependencies, propertyDependencies: r.propertyDependencies,
+        })),
+    };
+}
+
+/** A readable tree: components with their children, custom resources as leaves, counts per component. */
+export function planTree(run: ProgramRun): string {
+    const children = new Map<string, RecordedResource[]>();
+    for (const r of run.resources) {
+        const list = children.get(r.parent) ?? [];
+        list.push(r);
+        children.set(r.parent, list);
+    }
+    const lines: string[] = [];
+    const isProvider = (r: RecordedResource) => r.type.startsWith("pulumi:providers:");
+    const count = (urn: string): number => (children.get(urn) ?? []).reduce((n, c) => n + (c.custom && !isProvider(c) ? 1 : 0) + count(c.urn), 0);
+    const walk = (r: RecordedResource, indent: string, last: boolean, root: boolean): void => {
+        const branch = root ? "" : last ? "└─ " : "├─ ";
+        const label = r.custom ? `${r.type}  ${r.name}` : `${r.type}  ${r.name}  (${count(r.urn)} resources)`;
+        lines.push(`${indent}${branch}${label}`);
+        const kids = children.get(r.urn) ?? [];
+        // Components first, then resources, so the shape of the platform reads top-down.
+        kids.sort((a, b) => Number(a.custom) - Number(b.custom));
+        kids.forEach((k, i) => walk(k, root ? "" : indent + (last ? "   " : "│  "), i === kids.length - 1, false));
+    };
+    for (const top of children.get("") ?? []) walk(top, "", true, true);
+    const custom = run.resources.filter((r) => r.custom && !isProvider(r)).length;
+    const components = run.resources.filter((r) => !r.custom).length;
+    const providers = run.resources.filter(isProvider).length;
+    lines.push("");
+    lines.push(`${run.project}/${run.stack} (${run.mode}): ${custom} resources, ${components} components, ${providers} providers`);
+    return lines.join("\n");
+}
+
+export async function planCommand(argv: string[], out: (s: string) => void): Promise<number> {
+    const a = parseArgs("plan", argv, { ...PROGRAM_FLAGS, booleans: ["json"] });
+    const run = await runPlan(planOptions(a.values));
+    out(a.flags.has("json") ? JSON.stringify(planJson(run), null, 2) : planTree(run));
+    return 0;
+}

@@ -1,0 +1,40 @@
+import { UsageError } from "./args";
+import { planCommand, PLAN_USAGE } from "./commands/plan";
+import { EngineInputError, ProgramError } from "../engine";
+import { ValidationError } from "../infra/lib/validation";
+
+const USAGE = [
+    "hardened-stack: the offline engine, policy checks and pull-request reviews of the hardened EKS platform",
+    "",
+    `  ${PLAN_USAGE}`,
+].join("\n");
+
+type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+    plan: planCommand,
+};
+
+/** Exit codes: 0 ok, 1 findings (check/review), 2 bad input: one line on stderr naming the problem. */
+export async function main(argv: string[]): Promise<number> {
+    const out = (s: string) => { process.stdout.write(s.endsWith("\n") ? s : `${s}\n`); };
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+        out(USAGE);
+        return name === undefined ? 2 : 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+        process.stderr.write(`hardened-stack: unknown command ${JSON.stringify(name)}\n${USAGE}\n`);
+        return 2;
+    }
+    try {
+        return await command(rest, out);
+    } catch (e) {
+        if (e instanceof UsageError || e instanceof EngineInputError || e instanceof ProgramError || e instanceof ValidationError) {
+            process.stderr.write(`hardened-stack: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
