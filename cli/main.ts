@@ -1,5 +1,6 @@
 import { UsageError } from "./args";
 import { planCommand, PLAN_USAGE } from "./commands/plan";
+import { checkCommand, CHECK_USAGE } from "./commands/check";
 import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
 
@@ -7,12 +8,14 @@ const USAGE = [
     "hardened-stack: the offline engine, policy checks and pull-request reviews of the hardened EKS platform",
     "",
     `  ${PLAN_USAGE}`,
+    `  ${CHECK_USAGE}`,
 ].join("\n");
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
     plan: planCommand,
+    check: checkCommand,
 };
 
 /** Exit codes: 0 ok, 1 findings (check/review), 2 bad input: one line on stderr naming the problem. */

@@ -56,9 +56,7 @@ function resolveProgram(program: string | undefined): string {
 }
 
 function readMain(root: string): string {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { parse } = require("yaml") as typeof import("yaml");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const doc = parse(require("node:fs").readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { main?: unknown };
     return typeof doc.main === "string" ? doc.main : ".";
 }

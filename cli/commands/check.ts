@@ -1,0 +1,98 @@
+import { resolve } from "node:path";
+import { analyzeRun } from "../../engine/analyzer";
+import type { AnalysisResult, Diagnostic, PackInfo } from "../../engine/analyzer";
+import type { ProgramRun } from "../../engine";
+import { parseArgs } from "../args";
+import { PROGRAM_FLAGS, planOptions, runPlan } from "./plan";
+
+export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--json]";
+
+/** The project's own pack, run when no --policy-pack is given. */
+export const DEFAULT_PACKS = [resolve(__dirname, "../../policy-packs/kill-chain")];
+
+export const STEP_TITLES: Record<string, string> = {
+    console: "Open admin console / public API",
+    creds: "AWS credentials taken from the cluster",
+    s3: "Telemetry buckets readable",
+    mining: "Miners run and reach their pool",
+    evasion: "Nobody notices",
+    other: "Other policies",
+};
+export const STEPS = ["console", "creds", "s3", "mining", "evasion"];
+
+export interface CheckReport {
+    run: ProgramRun;
+    analysis: AnalysisResult;
+}
+
+export async function runCheck(values: Record<string, string | undefined>, packs: string[]): Promise<CheckReport> {
+    const run = await runPlan(planOptions(values));
+    const analysis = await analyzeRun(run, packs.length > 0 ? packs : DEFAULT_PACKS);
+    return { run, analysis };
+}
+
+/** The violation's own text: the engine sends `<policy description>\n<message>`. */
+export function ownMessage(d: Diagnostic): string {
+    return d.description && d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1).trim() : d.message.trim();
+}
+
+export function stepOf(pack: PackInfo | undefined, policy: string): string {
+    const tag = pack?.policies.find((p) => p.name === policy)?.tags.find((t) => t.startsWith("kill-chain:"));
+    return tag ? tag.slice("kill-chain:".length) : "other";
+}
+
+export function checkJson(r: CheckReport) {
+    return {
+        resources: r.run.resources.length,
+        policies: r.analysis.packs.reduce((n, p) => n + p.policies.length, 0),
+        violations: r.analysis.violations.map((d) => ({ policyPack: d.policyPack, policy: d.policy, enforcementLevel: d.enforcementLevel, urn: d.urn, message: ownMessage(d) })),
+        deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),
+    };
+}
+
+function shortUrn(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn;
+}
+
+export function checkText(r: CheckReport): string {
+    const { run, analysis } = r;
+    const packOf = (name: string) => analysis.packs.find((p) => p.name === name);
+    const lines: string[] = [];
+    const policyCount = analysis.packs.reduce((n, p) => n + p.policies.length, 0);
+    lines.push(`${run.project}/${run.stack} (${run.mode}): ${run.resources.length} resources checked by ${policyCount} policies in ${analysis.packs.map((p) => `${p.name}@${p.version}`).join(", ")}`);
+    lines.push("");
+    const groups = new Map<string, Diagnostic[]>();
+    for (const d of analysis.violations) {
+        const step = stepOf(packOf(d.policyPack), d.policy);
+        groups.set(step, [...(groups.get(step) ?? []), d]);
+    }
+    for (const step of [...STEPS, "other"]) {
+        const policies = analysis.packs.flatMap((p) => p.policies.filter((x) => stepOf(p, x.name) === step));
+        const found = groups.get(step) ?? [];
+        if (policies.length === 0 && found.length === 0) continue;
+        const mandatory = found.filter((d) => d.enforcementLevel === "mandatory").length;
+        const mark = mandatory > 0 ? "✗" : found.length > 0 ? "!" : "✓";
+        lines.push(`${mark} ${step.padEnd(8)} ${STEP_TITLES[step] ?? step}: ${policies.length} policies, ${mandatory} mandatory and ${found.length - mandatory} advisory violations`);
+        for (const d of found) {
+            lines.push(`    [${d.enforcementLevel}] ${d.policy}  (${shortUrn(d.urn)})`);
+            for (const l of ownMessage(d).split("\n")) lines.push(`        ${l}`);
+        }
+    }
+    if (analysis.deferred.length > 0) {
+        lines.push("");
+        lines.push(`Deferred to \`pulumi up\` (${analysis.deferred.length}): values only known after create`);
+        for (const d of analysis.deferred) lines.push(`    ${d.policy}: ${ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, "")}`);
+    }
+    const mandatory = analysis.violations.filter((d) => d.enforcementLevel === "mandatory").length;
+    lines.push("");
+    lines.push(mandatory > 0 ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
+    return lines.join("\n");
+}
+
+export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
+    const a = parseArgs("check", argv, { ...PROGRAM_FLAGS, repeatable: ["policy-pack"], booleans: ["json"] });
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? []);
+    out(a.flags.has("json") ? JSON.stringify(checkJson(report), null, 2) : checkText(report));
+    return report.analysis.violations.some((d) => d.enforcementLevel === "mandatory") ? 1 : 0;
+}

@@ -1,0 +1,383 @@
+/**
+ * Drives policy packs over the analyzer gRPC protocol exactly as `pulumi preview --policy-pack` does
+ * (pkg/engine/update.go, pkg/resource/deploy/step_generator.go, sdk/go/common/resource/plugin/analyzer_plugin.go at
+ * v3.248.0): start each pack with the language host's command line, Handshake (UNIMPLEMENTED tolerated),
+ * ConfigureStack, GetAnalyzerInfo, Configure with every policy's level; then per resource in registration order
+ * GetAnalyzerInfo + Remediate (packs in turn) and Analyze (all packs); at the end one AnalyzeStack with outputs,
+ * parents, dependencies and non-empty propertyDependencies.
+ */
+import { spawn, ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type * as grpcTypes from "@grpc/grpc-js";
+import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { EngineInputError } from "./project";
+import { ROOT_STACK_TYPE } from "./constants";
+import type { ProgramRun, RecordedResource } from "./record";
+
+// One copy of grpc and the message classes: the SDK's, so messages and stubs match.
+const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const grpc = sdkRequire("@grpc/grpc-js") as typeof grpcTypes;
+const apb = sdkRequire("./proto/analyzer_pb") as typeof analyzerpbTypes;
+const agrpc = sdkRequire("./proto/analyzer_grpc_pb") as typeof analyzerGrpcTypes;
+const epb = sdkRequire("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
+const spb = sdkRequire("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(o: unknown): import("google-protobuf/google/protobuf/struct_pb").Struct } };
+const enginegrpc = sdkRequire("./proto/engine_grpc_pb") as { EngineService: grpcTypes.ServiceDefinition };
+
+export const ENFORCEMENT = ["advisory", "mandatory", "disabled", "remediate"] as const;
+export type Level = (typeof ENFORCEMENT)[number];
+
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    enforcementLevel: Level;
+    severity: string;
+    /** 1 = resource, 2 = stack (proto PolicyType). */
+    policyType: "resource" | "stack" | "unknown";
+    tags: string[];
+    remediationSteps: string;
+    url: string;
+    framework?: { name: string; version: string; reference: string; specification: string };
+    configSchema?: string;
+}
+
+export interface PackInfo {
+    dir: string;
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+}
+
+export interface Diagnostic {
+    policyPack: string;
+    policyPackVersion: string;
+    policy: string;
+    enforcementLevel: Level;
+    urn: string;
+    message: string;
+    description: string;
+    severity: string;
+    /** "analyze" (resource inputs), "stack" (AnalyzeStack on outputs) or "remediate". */
+    phase: "analyze" | "stack" | "remediate";
+}
+
+export interface AnalysisResult {
+    packs: PackInfo[];
+    /** Violations at every level (advisory, mandatory), not counting deferrals. */
+    violations: Diagnostic[];
+    /** Policies a pack could not decide in this preview (the SDK's "can't run policy ... during preview"). */
+    deferred: Diagnostic[];
+    /** Messages packs logged to the engine. */
+    logs: string[];
+    calls: Record<string, number>;
+}
+
+export interface AnalyzeOptions {
+    /** Per pack directory: `{ policyName: { enforcementLevel?, ...properties } }` (the --policy-pack-config file). */
+    packConfig?: Record<string, Record<string, Record<string, unknown>>>;
+    stackTags?: Record<string, string>;
+}
+
+type Client = analyzerGrpcTypes.AnalyzerClient;
+
+function unary<Req, Resp>(client: Client, method: string, req: Req): Promise<Resp> {
+    return new Promise((res, rej) => {
+        (client as unknown as Record<string, (r: Req, cb: (e: grpcTypes.ServiceError | null, v: Resp) => void) => void>)[method]!(req, (e, v) => (e ? rej(e) : res(v)));
+    });
+}
+
+/** A minimal pulumirpc.Engine server: packs log through it, as they do to the real engine. */
+async function startEngineServer(logs: string[]): Promise<{ address: string; stop(): void }> {
+    const server = new grpc.Server();
+    server.addService(enginegrpc.EngineService, {
+        log: (call: { request: { getMessage(): string; getUrn(): string } }, cb: (e: null, v: unknown) => void) => {
+            logs.push(call.request.getMessage());
+            cb(null, new epb.Empty());
+        },
+        getRootResource: (_c: unknown, cb: (e: Error) => void) => cb(Object.assign(new Error("unimplemented"), { code: grpc.status.UNIMPLEMENTED })),
+        setRootResource: (_c: unknown, cb: (e: Error) => void) => cb(Object.assign(new Error("unimplemented"), { code: grpc.status.UNIMPLEMENTED })),
+        startDebugging: (_c: unknown, cb: (e: Error) => void) => cb(Object.assign(new Error("unimplemented"), { code: grpc.status.UNIMPLEMENTED })),
+        requirePulumiVersion: (_c: unknown, cb: (e: null, v: unknown) => void) => cb(null, new epb.Empty()),
+    });
+    const port = await new Promise<number>((res, rej) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+    return { address: `127.0.0.1:${port}`, stop: () => server.forceShutdown() };
+}
+
+export interface RunningPack {
+    dir: string;
+    child: ChildProcess;
+    client: Client;
+    info: PackInfo;
+    stop(): void;
+}
+
+/** The pack folder's command line, as pulumi-language-nodejs builds it: node <run-policy-pack> <engine> <pack dir>. */
+export function packCommand(packDir: string, engineAddress: string): { command: string; args: string[]; cwd: string } {
+    let runner: string;
+    try {
+        runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    } catch {
+        throw new EngineInputError(`policy pack ${packDir} failed to start: @pulumi/pulumi is not installed for it (run npm install in the pack)`);
+    }
+    return { command: process.execPath, args: [runner, engineAddress, "."], cwd: packDir };
+}
+
+export async function startPack(dir: string, engineAddress: string, env: Record<string, string>, logs: string[], timeoutMs = 60000): Promise<RunningPack> {
+    const packDir = resolve(dir);
+    if (!existsSync(join(packDir, "PulumiPolicy.yaml"))) throw new EngineInputError(`not a policy pack (no PulumiPolicy.yaml): ${dir}`);
+    const cmd = packCommand(packDir, engineAddress);
+    const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+    const port = await new Promise<number>((res, rej) => {
+        let buf = "";
+        const timer = setTimeout(() => { child.kill("SIGKILL"); rej(new EngineInputError(`policy pack ${dir} failed to start: no port after ${timeoutMs} ms`)); }, timeoutMs);
+        child.stdout!.on("data", (d: Buffer) => {
+            buf += d.toString();
+            const lines = buf.split("\n");
+            buf = lines.pop() ?? "";
+            for (const line of lines) {
+                if (/^\d+$/.test(line.trim())) { clearTimeout(timer); res(Number(line.trim())); return; }
+                if (line.trim()) logs.push(line);
+            }
+        });
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            const why = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at ")).slice(-1)[0] ?? `exit code ${code}`;
+            rej(new EngineInputError(`policy pack ${dir} failed to start: ${why}`));
+        });
+    });
+    const client = new agrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return {
+        dir: packDir, child, client,
+        info: { dir: packDir, name: "", version: "", policies: [] },
+        stop: () => { client.close(); child.kill("SIGKILL"); },
+    };
+}
+
+function policyInfo(p: analyzerpbTypes.PolicyInfo): PolicyInfo {
+    const fw = p.getFramework();
+    return {
+        name: p.getName(), description: p.getDescription(),
+        enforcementLevel: ENFORCEMENT[p.getEnforcementlevel()] ?? "advisory",
+        severity: ["", "low", "medium", "high", "critical"][p.getSeverity()] ?? "",
+        policyType: p.getPolicyType() === 1 ? "resource" : p.getPolicyType() === 2 ? "stack" : "unknown",
+        tags: p.getTagsList(), remediationSteps: p.getRemediationSteps(), url: p.getUrl(),
+        ...(fw ? { framework: { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } } : {}),
+        ...(p.getConfigschema() ? { configSchema: JSON.stringify(p.getConfigschema()!.toObject()) } : {}),
+    };
+}
+
+function options(r: RecordedResource): analyzerpbTypes.AnalyzerResourceOptions {
+    const o = new apb.AnalyzerResourceOptions();
+    o.setProtect(r.options.protect);
+    o.setIgnorechangesList(r.options.ignoreChanges);
+    o.setDeletebeforereplace(r.options.deleteBeforeReplace);
+    o.setDeletebeforereplacedefined(r.options.deleteBeforeReplaceDefined);
+    o.setAdditionalsecretoutputsList(r.options.additionalSecretOutputs);
+    o.setAliasesList(r.options.aliases);
+    if (r.options.customTimeouts) {
+        const t = new apb.AnalyzerResourceOptions.CustomTimeouts();
+        const secs = (s: string) => (s ? Number.parseFloat(s) * (s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : 1) : 0);
+        t.setCreate(secs(r.options.customTimeouts.create));
+        t.setUpdate(secs(r.options.customTimeouts.update));
+        t.setDelete(secs(r.options.customTimeouts.delete));
+        o.setCustomtimeouts(t);
+    }
+    o.setParent(r.parent);
+    return o;
+}
+
+function providerOf(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpbTypes.AnalyzerProviderResource | undefined {
+    if (!r.provider) return undefined;
+    const urn = r.provider.split("::").slice(0, -1).join("::");
+    const p = byUrn.get(urn);
+    if (!p) return undefined;
+    const pr = new apb.AnalyzerProviderResource();
+    pr.setType(p.type);
+    pr.setProperties(spb.Struct.fromJavaScript(p.inputs));
+    pr.setUrn(p.urn);
+    pr.setName(p.name);
+    return pr;
+}
+
+function analyzeRequest(r: RecordedResource, props: Record<string, unknown>, byUrn: Map<string, RecordedResource>): analyzerpbTypes.AnalyzeRequest {
+    const req = new apb.AnalyzeRequest();
+    req.setType(r.type);
+    req.setProperties(spb.Struct.fromJavaScript(props));
+    req.setUrn(r.urn);
+    req.setName(r.name);
+    req.setOptions(options(r));
+    const p = providerOf(r, byUrn);
+    if (p) req.setProvider(p);
+    return req;
+}
+
+const DEFERRAL = /^can't run policy '([^']+)' from policy pack '([^']+)' during preview: /;
+
+function toDiagnostic(d: analyzerpbTypes.AnalyzeDiagnostic, fallbackUrn: string, phase: Diagnostic["phase"]): Diagnostic {
+    const level = ENFORCEMENT[d.getEnforcementlevel()] ?? "advisory";
+    return {
+        policyPack: d.getPolicypackname(), policyPackVersion: d.getPolicypackversion(), policy: d.getPolicyname(),
+        // The engine reports REMEDIATE as MANDATORY when a violation remains.
+        enforcementLevel: level === "remediate" ? "mandatory" : level,
+        urn: d.getUrn() || fallbackUrn, message: d.getMessage(), description: d.getDescription(),
+        severity: ["", "low", "medium", "high", "critical"][d.getSeverity()] ?? "", phase,
+    };
+}
+
+/** The whole analysis of one recorded program run against the given packs. */
+export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+    const logs: string[] = [];
+    const calls: Record<string, number> = {};
+    const count = (m: string) => { calls[m] = (calls[m] ?? 0) + 1; };
+    const engine = await startEngineServer(logs);
+    const env = {
+        PULUMI_NODEJS_PROJECT: run.project, PULUMI_NODEJS_STACK: run.stack, PULUMI_NODEJS_ORGANIZATION: run.organization,
+        PULUMI_NODEJS_DRY_RUN: String(run.mode === "preview"),
+        PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(run.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))),
+    };
+    const packs: RunningPack[] = [];
+    try {
+        // Packs start concurrently, like the engine's plugin host.
+        const started = await Promise.allSettled(packDirs.map((d) => startPack(d, engine.address, env, logs)));
+        for (const s of started) if (s.status === "fulfilled") packs.push(s.value);
+        const failed = started.find((s) => s.status === "rejected") as PromiseRejectedResult | undefined;
+        if (failed) throw failed.reason;
+
+        for (const pack of packs) {
+            const hs = new apb.AnalyzerHandshakeRequest();
+            hs.setEngineAddress(engine.address);
+            hs.setRootDirectory(pack.dir);
+            hs.setProgramDirectory(pack.dir);
+            count("Handshake");
+            await unary(pack.client, "handshake", hs).catch((e: grpcTypes.ServiceError) => {
+                if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+            });
+            const cs = new apb.AnalyzerStackConfigureRequest();
+            cs.setStack(run.stack);
+            cs.setProject(run.project);
+            cs.setOrganization(run.organization);
+            cs.setDryRun(run.mode === "preview");
+            for (const [k, v] of Object.entries(run.config)) cs.getConfigMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
+            for (const [k, v] of Object.entries(opts.stackTags ?? {})) cs.getTagsMap().set(k, v);
+            count("ConfigureStack");
+            await unary(pack.client, "configureStack", cs).catch((e: grpcTypes.ServiceError) => {
+                if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+            });
+            count("GetAnalyzerInfo");
+            const info = await unary<unknown, analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
+            pack.info = { dir: pack.dir, name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
+            // Every policy gets its default level, then the pack's initial config, then the user's config file.
+            const conf = new apb.ConfigureAnalyzerRequest();
+            const user = opts.packConfig?.[pack.dir] ?? {};
+            const initial = info.getInitialconfigMap();
+            for (const p of pack.info.policies) {
+                const pc = new apb.PolicyConfig();
+                const fromInitial = initial.get(p.name);
+                let level: Level = p.enforcementLevel;
+                let props: Record<string, unknown> = {};
+                if (fromInitial) {
+                    level = ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? level;
+                    props = (fromInitial.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {};
+                }
+                const u = user[p.name] ?? user.all;
+                if (u) {
+                    if (typeof u.enforcementLevel === "string") level = u.enforcementLevel as Level;
+                    const { enforcementLevel: _ignored, ...rest } = u;
+                    props = { ...props, ...rest };
+                }
+                pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
+                pc.setProperties(spb.Struct.fromJavaScript(props));
+                conf.getPolicyconfigMap().set(p.name, pc);
+            }
+            count("Configure");
+            if (info.getSupportsconfig()) await unary(pack.client, "configure", conf);
+        }
+
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        const violations: Diagnostic[] = [];
+        const deferred: Diagnostic[] = [];
+        const take = (d: Diagnostic) => {
+            if (d.enforcementLevel === "advisory" && DEFERRAL.test(d.message)) deferred.push(d);
+            else violations.push(d);
+        };
+        const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
+
+        for (const r of run.resources) {
+            let props = r.inputs;
+            // Pass 1: remediations, pack by pack; their properties replace the inputs.
+            for (const pack of packs) {
+                count("GetAnalyzerInfo");
+                await unary(pack.client, "getAnalyzerInfo", new epb.Empty());
+                count("Remediate");
+                const resp = await unary<unknown, analyzerpbTypes.RemediateResponse>(pack.client, "remediate", analyzeRequest(r, props, byUrn))
+                    .catch((e: grpcTypes.ServiceError) => {
+                        if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
+                        throw new Error(`failed to run policy pack ${pack.info.name} on ${r.urn}: ${e.details}`);
+                    });
+                for (const rem of resp?.getRemediationsList() ?? []) {
+                    const rp = rem.getProperties();
+                    if (rp) props = rp.toJavaScript() as Record<string, unknown>;
+                    if (rem.getDiagnostic()) {
+                        take({ policyPack: rem.getPolicypackname(), policyPackVersion: rem.getPolicypackversion(), policy: rem.getPolicyname(),
+                            enforcementLevel: "advisory", urn: r.urn, message: rem.getDiagnostic(), description: rem.getDescription(), severity: "", phase: "remediate" });
+                    }
+                }
+            }
+            // Pass 2: Analyze with every pack, in parallel.
+            const req = analyzeRequest(r, props, byUrn);
+            const responses = await Promise.all(packs.map((pack) => {
+                count("Analyze");
+                return unary<unknown, analyzerpbTypes.AnalyzeResponse>(pack.client, "analyze", req).catch((e: grpcTypes.ServiceError) => {
+                    throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, resource ${r.urn})`);
+                });
+            }));
+            for (const resp of responses) for (const d of resp.getDiagnosticsList()) take(toDiagnostic(d, r.urn, "analyze"));
+        }
+
+        // AnalyzeStack: final outputs with parents, dependencies and the non-empty propertyDependencies.
+        const stackReq = new apb.AnalyzeStackRequest();
+        stackReq.setResourcesList(run.resources.map((r) => {
+            const a = new apb.AnalyzerResource();
+            a.setType(r.type);
+            a.setProperties(spb.Struct.fromJavaScript(r.custom ? r.outputs : (r.outputs ?? {})));
+            a.setUrn(r.urn);
+            a.setName(r.name);
+            a.setOptions(options(r));
+            const p = providerOf(r, byUrn);
+            if (p) a.setProvider(p);
+            a.setParent(r.parent);
+            a.setDependenciesList(r.dependencies);
+            const pd = a.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+                if (urns.length === 0) continue;
+                const deps = new apb.AnalyzerPropertyDependencies();
+                deps.setUrnsList(urns);
+                pd.set(k, deps);
+            }
+            return a;
+        }));
+        const stackResponses = await Promise.all(packs.map((pack) => {
+            count("AnalyzeStack");
+            return unary<unknown, analyzerpbTypes.AnalyzeResponse>(pack.client, "analyzeStack", stackReq).catch((e: grpcTypes.ServiceError) => {
+                if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
+                throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, AnalyzeStack)`);
+            });
+        }));
+        for (const resp of stackResponses) {
+            for (const d of resp?.getDiagnosticsList() ?? []) {
+                const diag = toDiagnostic(d, stackUrn, "stack");
+                // A stack violation naming a URN outside the stack is attributed to the root Stack, as the engine does.
+                if (!byUrn.has(diag.urn)) diag.urn = stackUrn;
+                take(diag);
+            }
+        }
+        return { packs: packs.map((p) => p.info), violations, deferred, logs, calls };
+    } finally {
+        for (const p of packs) p.stop();
+        engine.stop();
+    }
+}
