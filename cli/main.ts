@@ -1,6 +1,7 @@
 import { UsageError } from "./args";
 import { planCommand, PLAN_USAGE } from "./commands/plan";
 import { checkCommand, CHECK_USAGE } from "./commands/check";
+import { reviewCommand, REVIEW_USAGE } from "./commands/review";
 import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
 
@@ -9,6 +10,7 @@ const USAGE = [
     "",
     `  ${PLAN_USAGE}`,
     `  ${CHECK_USAGE}`,
+    `  ${REVIEW_USAGE}`,
 ].join("\n");
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
@@ -16,6 +18,7 @@ type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
     plan: planCommand,
     check: checkCommand,
+    review: reviewCommand,
 };
 
 /** Exit codes: 0 ok, 1 findings (check/review), 2 bad input: one line on stderr naming the problem. */

@@ -1,0 +1,53 @@
+import { parseArgs } from "../args";
+import { DEFAULT_PACKS } from "./check";
+import { readEventLog } from "../review/events";
+import { readPreview, ReviewInputError } from "../review/preview";
+import { exitCodeOf, reviewPreview } from "../review/review";
+import type { Review } from "../review/review";
+import { renderMarkdown } from "../review/markdown";
+import { renderSarif } from "../review/sarif";
+import { renderText, reviewJson } from "../review/text";
+import { scrubSecrets } from "../review/show";
+
+export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--source-root DIR]";
+
+export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: string): string {
+    const out = format === "markdown" ? renderMarkdown(r)
+        : format === "sarif" ? JSON.stringify(renderSarif(r, { sourceRoot }), null, 2)
+            : format === "json" ? JSON.stringify(reviewJson(r), null, 2)
+                : renderText(r);
+    return scrubSecrets(out, r.secretTexts);
+}
+
+/**
+ * `hardened-stack review`: a security review of a real `pulumi preview --json`, with the event log's policy verdicts.
+ * Exit 0 nothing blocking, 1 mandatory violations / control-weakening changes / deleted security resources, 2 bad input.
+ */
+export async function reviewCommand(argv: string[], out: (s: string) => void): Promise<number> {
+    const a = parseArgs("review", argv, {
+        values: ["events", "format", "source-root"], repeatable: ["policy-pack"], positionals: 1,
+        choices: { format: REVIEW_FORMATS },
+    });
+    const file = a.positionals[0];
+    if (file === undefined) {
+        process.stderr.write(`hardened-stack: review: missing the preview file (\`pulumi preview --json > preview.json\`, or - for stdin)\n  ${REVIEW_USAGE}\n`);
+        return 2;
+    }
+    try {
+        const preview = await readPreview(file);
+        const events = a.values.events !== undefined ? await readEventLog(a.values.events) : undefined;
+        const packs = a.lists["policy-pack"] ?? [];
+        const review = await reviewPreview(preview, { packs: packs.length > 0 ? packs : DEFAULT_PACKS, events });
+        out(renderReview(review, (a.values.format as ReviewFormat | undefined) ?? "text", a.values["source-root"]));
+        return exitCodeOf(review);
+    } catch (e) {
+        if (e instanceof ReviewInputError) {
+            process.stderr.write(`hardened-stack: review: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,224 @@
+/**
+ * The review of one preview: pack verdicts (ours, from the analyzer driver, merged with the event log's), catalogued
+ * control weakenings, removals of security resources, and the rest. Rendering is elsewhere (render-*.ts).
+ */
+import { analyzeRun } from "../../engine/analyzer";
+import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../../engine/analyzer";
+import { isUnknown, ROOT_STACK_TYPE } from "../../engine/constants";
+import { catalogEntry, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
+import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/security-properties";
+import { ownMessage, stepOf } from "../commands/check";
+import type { EventLog, PolicyEventVerdict } from "./events";
+import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
+import { programRunOf, REMOVAL_OPS } from "./run";
+import { parseUrn } from "../../engine/urn";
+
+export interface Verdict {
+    policyPack: string;
+    policyPackVersion: string;
+    policy: string;
+    enforcementLevel: string;
+    urn: string;
+    message: string;
+    severity: string;
+    /** Who reported it: the packs run by the review, the event log of the real preview, or both. */
+    source: "packs" | "events" | "packs+events";
+    /** Kill-chain step from the policy's `kill-chain:` tag, else "other". */
+    step: string;
+    /** The op of the resource in the preview ("" for the root stack when it has no step). */
+    op: string;
+    sourcePosition?: string;
+}
+
+export interface WeakeningFinding extends Weakening {
+    urn: string;
+    type: string;
+    title: string;
+    op: string;
+    sourcePosition?: string;
+}
+
+export interface RemovalFinding {
+    urn: string;
+    type: string;
+    title: string;
+    op: "delete" | "replace";
+    step: Step;
+    why: string;
+    replaceReasons: string[];
+    deleteBeforeReplace: boolean;
+    sourcePosition?: string;
+}
+
+export interface OtherChange {
+    urn: string;
+    type: string;
+    op: string;
+    /** Changed top-level properties (detailedDiff keys, else diffReasons). */
+    properties: string[];
+}
+
+export interface Review {
+    file: string;
+    project: string;
+    stack: string;
+    eventLog?: string;
+    packs: PackInfo[];
+    mandatory: Verdict[];
+    advisory: Verdict[];
+    /** Policies that could not decide in the preview (values known only after apply). */
+    deferred: Verdict[];
+    /** Violations on resources this change leaves as they are: not introduced here, not blocking. */
+    unchanged: Verdict[];
+    weakenings: WeakeningFinding[];
+    /** Security-relevant properties that change to a value only known after apply. */
+    unverified: WeakeningFinding[];
+    removals: RemovalFinding[];
+    others: OtherChange[];
+    /** Steps per op, as the preview counts them. */
+    counts: Record<string, number>;
+    errors: PreviewDiagnostic[];
+    blocking: boolean;
+    secretTexts: string[];
+}
+
+const DEFERRAL = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+
+/** The op that describes each URN: a logical replace wins over its create-replacement / delete-replaced halves. */
+export function opsByUrn(steps: readonly PreviewStep[]): Map<string, PreviewStep> {
+    const out = new Map<string, PreviewStep>();
+    for (const s of steps) {
+        const prev = out.get(s.urn);
+        if (!prev || (s.op === "replace" && prev.op !== "replace")) out.set(s.urn, s);
+    }
+    return out;
+}
+
+function changedProperties(step: PreviewStep): string[] {
+    const keys = step.detailedDiff ? Object.keys(step.detailedDiff) : step.diffReasons ?? [];
+    return [...new Set(keys.map((k) => k.split(/[.[]/)[0]!).filter((k) => k && k !== "__defaults"))];
+}
+
+/** Merges our verdicts and the event log's, one per pack/policy/resource (distinct messages kept). */
+export function mergeVerdicts(ours: readonly Diagnostic[], events: readonly PolicyEventVerdict[], rootUrn: string): { verdict: Omit<Verdict, "step" | "op">; phase?: string }[] {
+    const merged = new Map<string, { verdict: Omit<Verdict, "step" | "op">; phase?: string }>();
+    const add = (v: Omit<Verdict, "step" | "op">, phase: string | undefined, from: "packs" | "events") => {
+        const key = `${v.policyPack}\u0000${v.policy}\u0000${v.urn}`;
+        const prev = merged.get(key);
+        if (!prev) { merged.set(key, { verdict: { ...v, source: from }, phase }); return; }
+        const p = prev.verdict;
+        if (p.source !== from && p.source !== "packs+events") p.source = "packs+events";
+        if (v.enforcementLevel === "mandatory") p.enforcementLevel = "mandatory";
+        if (v.message && !p.message.split("\n").includes(v.message)) p.message = p.message ? `${p.message}\n${v.message}` : v.message;
+        p.severity ||= v.severity;
+        p.policyPackVersion ||= v.policyPackVersion;
+        prev.phase ??= phase;
+    };
+    for (const d of ours) {
+        add({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy, enforcementLevel: d.enforcementLevel,
+            urn: d.urn || rootUrn, message: ownMessage(d), severity: d.severity, source: "packs" }, d.phase, "packs");
+    }
+    for (const e of events) {
+        add({ policyPack: e.policyPack, policyPackVersion: e.policyPackVersion, policy: e.policy, enforcementLevel: e.enforcementLevel,
+            urn: e.urn || rootUrn, message: e.message, severity: e.severity, source: "events" }, undefined, "events");
+    }
+    return [...merged.values()];
+}
+
+export interface ReviewOptions {
+    packs: string[];
+    events?: EventLog;
+    analyzeOptions?: AnalyzeOptions;
+}
+
+/** Runs the packs over the preview's new stack and builds the review. */
+export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise<Review> {
+    const run = programRunOf(preview);
+    const analysis: AnalysisResult = run.resources.length > 0 && o.packs.length > 0
+        ? await analyzeRun(run, o.packs, o.analyzeOptions)
+        : { packs: [], violations: [], deferred: [], logs: [], calls: {} };
+    return buildReview(preview, analysis, o.events);
+}
+
+/** Pure: the review from a preview, the packs' analysis and the event log. */
+export function buildReview(preview: Preview, analysis: AnalysisResult, events?: EventLog): Review {
+    const byUrn = opsByUrn(preview.steps);
+    const names = preview.steps[0] ? parseUrn(preview.steps[0].urn) : { project: "unknown", stack: "unknown" };
+    const rootUrn = preview.steps.find((s) => parseUrn(s.urn).type === ROOT_STACK_TYPE)?.urn ?? "";
+    const packOf = (name: string) => analysis.packs.find((p) => p.name === name);
+    // The program line that declared a resource: a resource made inside a library component (node_modules) is
+    // placed at the nearest ancestor the program itself declared.
+    const position = (urn: string): string | undefined => {
+        let first: string | undefined;
+        let cur: string | undefined = urn;
+        for (let depth = 0; cur && depth < 64; depth++) {
+            const s = byUrn.get(cur);
+            const p = s?.newState?.sourcePosition ?? s?.oldState?.sourcePosition;
+            if (p) {
+                first ??= p;
+                if (!p.includes("/node_modules/")) return p;
+            }
+            cur = s?.newState?.parent ?? s?.oldState?.parent;
+        }
+        return first;
+    };
+
+    const review: Review = {
+        file: preview.file, project: names.project, stack: names.stack, eventLog: events?.file, packs: analysis.packs,
+        mandatory: [], advisory: [], deferred: [], unchanged: [], weakenings: [], unverified: [], removals: [], others: [],
+        counts: {}, errors: preview.diagnostics.filter((d) => d.severity === "error"), blocking: false, secretTexts: preview.secretTexts,
+    };
+
+    const toVerdict = (v: Omit<Verdict, "step" | "op">): Verdict => ({
+        ...v, step: stepOf(packOf(v.policyPack), v.policy), op: byUrn.get(v.urn)?.op ?? "",
+        ...(position(v.urn) ? { sourcePosition: position(v.urn) } : {}),
+    });
+    for (const d of analysis.deferred) review.deferred.push(toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
+        enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" }));
+    const eventVerdicts = events?.verdicts ?? [];
+    for (const e of eventVerdicts.filter((v) => DEFERRAL.test(v.message))) {
+        review.deferred.push(toVerdict({ ...e, urn: e.urn || rootUrn, message: e.message.replace(DEFERRAL, ""), source: "events" }));
+    }
+    for (const { verdict, phase } of mergeVerdicts(analysis.violations, eventVerdicts.filter((v) => !DEFERRAL.test(v.message)), rootUrn)) {
+        const v = toVerdict(verdict);
+        // Resource policies judge one resource's new state: on an unchanged resource the violation predates this change.
+        // Stack policies judge the whole new stack, so what they find may be caused by a change elsewhere: always counted.
+        if (v.op === "same" && phase !== "stack") review.unchanged.push(v);
+        else if (v.enforcementLevel === "mandatory") review.mandatory.push(v);
+        else review.advisory.push(v);
+    }
+
+    const ctx = { isUnknown };
+    for (const step of preview.steps) review.counts[step.op] = (review.counts[step.op] ?? 0) + 1;
+    for (const step of byUrn.values()) {
+        if (step.op === "same") continue;
+        const type = step.newState?.type || step.oldState?.type || "";
+        const title = catalogEntry(type)?.title ?? type;
+        const sourcePosition = position(step.urn);
+        let finding = false;
+        if ((step.op === "update" || step.op === "replace") && step.oldState?.inputs && step.newState?.inputs) {
+            for (const w of weakeningsOf(type, step.oldState.inputs, step.newState.inputs, ctx)) {
+                const f: WeakeningFinding = { ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}) };
+                (w.unknown ? review.unverified : review.weakenings).push(f);
+                finding = true;
+            }
+        }
+        const risk = removalRisk(type);
+        if (risk && (REMOVAL_OPS.has(step.op) || step.op === "replace")) {
+            review.removals.push({
+                urn: step.urn, type, title, op: step.op === "replace" ? "replace" : "delete", step: risk.step, why: risk.why,
+                replaceReasons: step.replaceReasons ?? [], deleteBeforeReplace: step.newState?.deleteBeforeReplace ?? false,
+                ...(sourcePosition ? { sourcePosition } : {}),
+            });
+            finding = true;
+        }
+        if (!finding) review.others.push({ urn: step.urn, type, op: step.op, properties: changedProperties(step) });
+    }
+    review.blocking = review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
+    return review;
+}
+
+/** Exit code of `hardened-stack review`: 1 when a mandatory violation, a control weakening or a security-resource deletion is found. */
+export function exitCodeOf(r: Review): number {
+    return r.blocking ? 1 : 0;
+}

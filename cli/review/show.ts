@@ -1,0 +1,57 @@
+/** How the review shows values, resources and text, in every format. Secrets and unknowns are never shown raw. */
+import { isSecret, isUnknown } from "../../engine/constants";
+
+export const KNOWN_AFTER_APPLY = "(known after apply)";
+export const SECRET = "[secret]";
+
+/** A value for a reader: unknowns as "(known after apply)", secrets as "[secret]", long values cut. */
+export function showValue(v: unknown, max = 160): string {
+    if (v === undefined) return "unset";
+    if (isUnknown(v)) return KNOWN_AFTER_APPLY;
+    if (isSecret(v) || v === SECRET) return SECRET;
+    const masked = mask(v);
+    let s = typeof masked === "string" ? masked : JSON.stringify(masked);
+    // A policy document held as a JSON string reads better compact.
+    if (typeof masked === "string" && /^\s*[{[]/.test(masked)) {
+        try { s = JSON.stringify(JSON.parse(masked)); } catch { /* not JSON: shown as written */ }
+    }
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function mask(v: unknown): unknown {
+    if (isUnknown(v)) return KNOWN_AFTER_APPLY;
+    if (isSecret(v)) return SECRET;
+    if (Array.isArray(v)) return v.map(mask);
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
+    return v;
+}
+
+/** `urn:pulumi:dev::proj::a$b:c/d:D::name` -> `b:c/d:D::name` (the resource's own type and name). */
+export function shortUrn(urn: string): string {
+    const parts = urn.split("::");
+    if (parts.length < 4) return urn;
+    return `${parts[2]!.split("$").pop()}::${parts.slice(3).join("::")}`;
+}
+
+/** `project:///infra/x.ts#12,5` -> { path: "infra/x.ts", line: 12, column: 5 }. */
+export function parseSourcePosition(pos: string | undefined): { path: string; line: number; column: number } | undefined {
+    if (!pos) return undefined;
+    const m = /^project:\/\/\/(.+?)(?:#(\d+)(?:,(\d+))?)?$/.exec(pos);
+    if (!m) return undefined;
+    return { path: m[1]!, line: m[2] ? Number(m[2]) : 1, column: m[3] ? Number(m[3]) : 1 };
+}
+
+/**
+ * Removes every known secret plaintext from a finished output. Values are masked where they are read; this is the
+ * second line, for a pack that echoes a value it was given into its message.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+    let out = text;
+    for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+        out = out.split(s).join(SECRET);
+        // The same text as it appears inside JSON output.
+        const escaped = JSON.stringify(s).slice(1, -1);
+        if (escaped !== s) out = out.split(escaped).join(SECRET);
+    }
+    return out;
+}

@@ -1,0 +1,232 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsEnvironment, arn } from "../lib/aws";
+
+/** One AWS service reached through an interface endpoint instead of the internet. */
+export interface InterfaceEndpointSpec {
+    /** Service suffix of `com.amazonaws.<region>.<service>`. */
+    service: string;
+    /** Why a private cluster needs it. */
+    why: string;
+    /**
+     * Whether we attach the account-scoped endpoint policy. Off where we could not confirm the service accepts
+     * endpoint policies: an endpoint given a policy its service does not support fails to create.
+     */
+    accountScopedPolicy: boolean;
+}
+
+/**
+ * The interface endpoints a private EKS cluster (no internet path) needs, after the EKS "private cluster
+ * requirements" page and the EKS Blueprints fully-private pattern (which misses `eks` and `eks-auth`).
+ */
+export const INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
+    { service: "ecr.api", why: "kubelet's ECR credential provider gets registry tokens and image manifests", accountScopedPolicy: true },
+    { service: "ecr.dkr", why: "container image pulls from private ECR (the only registry a sealed VPC can reach)", accountScopedPolicy: true },
+    { service: "ec2", why: "the VPC CNI attaches ENIs and assigns pod IPs; nodes describe themselves at bootstrap", accountScopedPolicy: true },
+    { service: "sts", why: "IRSA exchanges projected service-account tokens for role credentials (regional STS)", accountScopedPolicy: true },
+    { service: "logs", why: "node and container log shipping to CloudWatch Logs", accountScopedPolicy: true },
+    { service: "eks", why: "nodes and in-VPC tools call the EKS API (DescribeCluster) without internet", accountScopedPolicy: false },
+    { service: "eks-auth", why: "the EKS Pod Identity agent exchanges pod tokens (AssumeRoleForPodIdentity)", accountScopedPolicy: false },
+    { service: "kms", why: "workloads and add-ons call KMS for envelope encryption with customer keys", accountScopedPolicy: true },
+    { service: "ssm", why: "Session Manager replaces SSH to nodes; agent registration", accountScopedPolicy: true },
+    { service: "ssmmessages", why: "Session Manager's interactive shell channel", accountScopedPolicy: false },
+    { service: "ec2messages", why: "the SSM agent's command channel", accountScopedPolicy: false },
+    { service: "elasticloadbalancing", why: "the AWS Load Balancer Controller manages internal load balancers", accountScopedPolicy: true },
+    { service: "autoscaling", why: "Cluster Autoscaler / managed node groups adjust Auto Scaling group capacity", accountScopedPolicy: true },
+];
+
+/** Resource name of an endpoint: `ecr.api` -> `ecr-api`. */
+export function endpointRole(service: string): string {
+    return service.replace(/\./g, "-");
+}
+
+export function endpointServiceName(env: AwsEnvironment, service: string): string {
+    return `com.amazonaws.${env.region}.${service}`;
+}
+
+/**
+ * AWS-owned buckets nodes must read through the S3 endpoints even though they are not in this account.
+ * Read-only (`s3:GetObject`), so they cannot carry data out.
+ */
+export function awsOwnedReadOnlyBuckets(region: string): { bucket: string; why: string }[] {
+    return [
+        { bucket: `prod-${region}-starport-layer-bucket`, why: "ECR stores image layers here; pulls fail without it" },
+        { bucket: `al2023-repos-${region}-de612dc2`, why: "Amazon Linux 2023 package repositories used by node images" },
+        { bucket: `amazonlinux-2-repos-${region}`, why: "Amazon Linux 2 package repositories" },
+        { bucket: `amazon-ssm-${region}`, why: "SSM agent updates" },
+        { bucket: `aws-ssm-${region}`, why: "SSM documents and plugins" },
+        { bucket: `amazon-ssm-packages-${region}`, why: "SSM Distributor packages" },
+        { bucket: `${region}-birdwatcher-prod`, why: "SSM agent inventory and patch metadata" },
+    ];
+}
+
+/**
+ * S3 endpoint policy. Principals of this account may use buckets of this account; anything else is limited to
+ * reading the AWS-owned buckets above. This stops a stolen node credential (the Tesla step) from copying data to
+ * a bucket the attacker owns, which an IAM policy alone cannot stop once the credential is in hand.
+ *
+ * The read-only statement carries no principal condition on purpose: ECR hands out layer URLs presigned by the
+ * ECR service, and dnf reads the repositories anonymously, so neither request has a principal of this account.
+ */
+export function s3EndpointPolicy(env: AwsEnvironment): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "OwnAccountPrincipalsOnOwnAccountBuckets",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "s3:*",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": env.accountId, "aws:ResourceAccount": env.accountId } },
+            },
+            {
+                Sid: "ReadAwsOwnedBuckets",
+                Effect: "Allow",
+                Principal: "*",
+                Action: ["s3:GetObject"],
+                Resource: awsOwnedReadOnlyBuckets(env.region).map((b) => `arn:${env.partition}:s3:::${b.bucket}/*`),
+            },
+        ],
+    });
+}
+
+/** Only principals of this account may call the service through the endpoint. */
+export function accountScopedEndpointPolicy(env: AwsEnvironment): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [accountPrincipalsStatement(env)] });
+}
+
+function accountPrincipalsStatement(env: AwsEnvironment): Record<string, unknown> {
+    return {
+        Sid: "OwnAccountPrincipalsOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalAccount": env.accountId } },
+    };
+}
+
+/**
+ * STS endpoint policy: account principals, plus AssumeRoleWithWebIdentity into this account's roles only.
+ * IRSA's call is unsigned (the caller has no AWS identity yet), so an aws:PrincipalAccount condition alone would
+ * break every pod that uses IRSA; the resource restriction keeps it from reaching roles of other accounts.
+ */
+export function stsEndpointPolicy(env: AwsEnvironment): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            accountPrincipalsStatement(env),
+            {
+                Sid: "WebIdentityIntoOwnAccountRolesOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: ["sts:AssumeRoleWithWebIdentity"],
+                Resource: arn(env, "iam", "role/*", { region: false }),
+            },
+        ],
+    });
+}
+
+/** The endpoint policy for an interface endpoint, or undefined where the service keeps its full-access default. */
+export function interfaceEndpointPolicy(env: AwsEnvironment, spec: InterfaceEndpointSpec): string | undefined {
+    if (!spec.accountScopedPolicy) return undefined;
+    return spec.service === "sts" ? stsEndpointPolicy(env) : accountScopedEndpointPolicy(env);
+}
+
+/** The endpoint security group's only rule: HTTPS from inside the VPC. Endpoints answer; they never dial out. */
+export function endpointIngressRules(vpcCidr: string): aws.types.input.ec2.SecurityGroupIngress[] {
+    return [{ description: "HTTPS to AWS APIs from inside the VPC", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [vpcCidr] }];
+}
+
+export interface PrivateEndpointsArgs {
+    env: AwsEnvironment;
+    vpcId: pulumi.Input<string>;
+    vpcCidr: string;
+    /** Subnets the interface endpoint ENIs go in (the private node subnets, one per AZ). */
+    subnetIds: pulumi.Input<string>[];
+    /** Route tables that get the S3 gateway route (the private node route tables). */
+    routeTableIds: pulumi.Input<string>[];
+    namePrefix: string;
+}
+
+/**
+ * The VPC endpoints that let a cluster with no internet path reach AWS: S3 gateway and interface endpoints and
+ * one interface endpoint per entry of INTERFACE_ENDPOINTS, all with private DNS, behind one security group.
+ * Type token `hardened:network:Endpoints`.
+ */
+export class PrivateEndpoints extends pulumi.ComponentResource {
+    public readonly securityGroupId: pulumi.Output<string>;
+    public readonly s3GatewayEndpointId: pulumi.Output<string>;
+    public readonly s3InterfaceEndpointId: pulumi.Output<string>;
+    public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
+
+    constructor(name: string, args: PrivateEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("hardened:network:Endpoints", name, {}, opts);
+        const { env } = args;
+
+        const sg = new aws.ec2.SecurityGroup(`${name}-sg`, {
+            vpcId: args.vpcId,
+            description: "VPC interface endpoints: HTTPS from inside the VPC only",
+            ingress: endpointIngressRules(args.vpcCidr),
+            // Stated as empty so the provider removes AWS's default allow-all egress rule.
+            egress: [],
+            revokeRulesOnDelete: true,
+            tags: { Name: `${args.namePrefix}-endpoints` },
+        }, { parent: this });
+
+        const s3Policy = s3EndpointPolicy(env);
+        const s3Gateway = new aws.ec2.VpcEndpoint(`${name}-s3-gateway`, {
+            vpcId: args.vpcId,
+            serviceName: endpointServiceName(env, "s3"),
+            vpcEndpointType: "Gateway",
+            routeTableIds: args.routeTableIds,
+            policy: s3Policy,
+            tags: { Name: `${args.namePrefix}-s3-gateway` },
+        }, { parent: this });
+
+        const s3Interface = new aws.ec2.VpcEndpoint(`${name}-s3-interface`, {
+            vpcId: args.vpcId,
+            serviceName: endpointServiceName(env, "s3"),
+            vpcEndpointType: "Interface",
+            subnetIds: args.subnetIds,
+            securityGroupIds: [sg.id],
+            privateDnsEnabled: true,
+            // false ("all resolvers"): in-VPC lookups of s3.<region> names get this endpoint's private addresses, so
+            // pod traffic to S3 lands on ENIs behind the 443-from-VPC security group. The other choice (inbound
+            // resolvers only, the console default) requires the gateway endpoint and sends VPC traffic to it. The
+            // gateway is created first and kept: it serves the names private DNS does not cover (e.g. the dual-stack
+            // names the OS package repositories use), under the same policy.
+            dnsOptions: { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false },
+            ipAddressType: "ipv4",
+            policy: s3Policy,
+            tags: { Name: `${args.namePrefix}-s3-interface` },
+        }, { parent: this, dependsOn: [s3Gateway] });
+
+        this.interfaceEndpointIds = {};
+        for (const spec of INTERFACE_ENDPOINTS) {
+            const endpoint = new aws.ec2.VpcEndpoint(`${name}-${endpointRole(spec.service)}`, {
+                vpcId: args.vpcId,
+                serviceName: endpointServiceName(env, spec.service),
+                vpcEndpointType: "Interface",
+                subnetIds: args.subnetIds,
+                securityGroupIds: [sg.id],
+                privateDnsEnabled: true,
+                ipAddressType: "ipv4",
+                policy: interfaceEndpointPolicy(env, spec),
+                tags: { Name: `${args.namePrefix}-${endpointRole(spec.service)}` },
+            }, { parent: this });
+            this.interfaceEndpointIds[spec.service] = endpoint.id;
+        }
+
+        this.securityGroupId = sg.id;
+        this.s3GatewayEndpointId = s3Gateway.id;
+        this.s3InterfaceEndpointId = s3Interface.id;
+        this.registerOutputs({
+            securityGroupId: this.securityGroupId,
+            s3GatewayEndpointId: this.s3GatewayEndpointId,
+            s3InterfaceEndpointId: this.s3InterfaceEndpointId,
+            interfaceEndpointIds: this.interfaceEndpointIds,
+        });
+    }
+}

@@ -1,0 +1,79 @@
+// Reading the registrations the offline engine records for the data and detection programs.
+import assert from "node:assert/strict";
+import { UNKNOWN, runProgram } from "../../engine";
+import type { ProgramRun, RecordedResource } from "../../engine";
+
+export const MODES = ["preview", "up"] as const;
+export type Mode = (typeof MODES)[number];
+export const ACCOUNT = "111122223333";
+
+const cache = new Map<string, Promise<ProgramRun>>();
+
+/** Runs `program` once per (mode, overrides) with `hardened-stack:<configKey>` set, sharing the result between tests. */
+export function runWith(program: string, configKey: string, mode: Mode, overrides: Record<string, unknown> = {}): Promise<ProgramRun> {
+    const key = `${program}:${mode}:${JSON.stringify(overrides)}`;
+    if (!cache.has(key)) {
+        cache.set(key, runProgram({
+            program,
+            mode,
+            config: { "aws:region": "eu-west-1", [`hardened-stack:${configKey}`]: overrides },
+            timeoutMs: 120000,
+        }));
+    }
+    return cache.get(key)!;
+}
+
+export function ofType(run: ProgramRun, type: string): RecordedResource[] {
+    return run.resources.filter((r) => r.type === type);
+}
+
+export function one(run: ProgramRun, type: string, name?: string): RecordedResource {
+    const found = ofType(run, type).filter((r) => name === undefined || r.name === name);
+    assert.equal(found.length, 1, `expected exactly one ${type}${name ? ` named ${name}` : ""}, found ${found.length}`);
+    return found[0];
+}
+
+export function byUrn(run: ProgramRun, urn: string): RecordedResource {
+    const r = run.resources.find((x) => x.urn === urn);
+    assert.ok(r, `no resource ${urn}`);
+    return r;
+}
+
+/** The resources an input of `r` was computed from. */
+export function inputSources(run: ProgramRun, r: RecordedResource, input: string): RecordedResource[] {
+    return (r.propertyDependencies[input] ?? []).map((u) => byUrn(run, u));
+}
+
+/** The nearest ancestor of type `type`, or undefined. */
+export function ancestorOfType(run: ProgramRun, r: RecordedResource, type: string): RecordedResource | undefined {
+    let cur: RecordedResource | undefined = r;
+    while (cur && cur.parent) {
+        cur = run.resources.find((x) => x.urn === cur!.parent);
+        if (cur?.type === type) return cur;
+    }
+    return undefined;
+}
+
+/** Resources whose ancestor chain includes `component`. */
+export function descendants(run: ProgramRun, component: RecordedResource): RecordedResource[] {
+    return run.resources.filter((r) => {
+        let cur: RecordedResource | undefined = r;
+        while (cur && cur.parent) {
+            if (cur.parent === component.urn) return true;
+            cur = run.resources.find((x) => x.urn === cur!.parent);
+        }
+        return false;
+    });
+}
+
+/** Parses a JSON document input; fails when it is unknown, since our documents must be known in preview too. */
+export function knownJson(r: RecordedResource, key: string): Record<string, unknown> {
+    const v = r.inputs[key];
+    assert.notEqual(v, UNKNOWN, `${r.name}.${key} must be known in preview`);
+    assert.equal(typeof v, "string", `${r.name}.${key} should be a JSON string`);
+    return JSON.parse(v as string) as Record<string, unknown>;
+}
+
+export function isUnknown(v: unknown): boolean {
+    return v === UNKNOWN;
+}
