@@ -68,7 +68,7 @@ export interface BenchJson {
 /** What the table shows beyond the JSON: min and max of every figure, and where the numbers came from. */
 export interface BenchDetail {
     loadavg: number[];
-    reference: { programs: string[]; resources: number };
+    reference: { programs: string[]; skipped: string[]; resources: number };
     pack: { name: string; version: string; policies: number; resourcePolicies: number; stackPolicies: number };
     engine: Record<Mode, { seconds: Spread; peakMb: Spread }>;
     /** The no-op pack's ready time comes from its analysis runs. */
@@ -117,25 +117,36 @@ const perRun = (a: TimedAnalysis) => ({
 export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; detail: BenchDetail }> {
     const started = process.hrtime.bigint();
     const load = loadavg().map((x) => round(x, 2));
-    const programs = referencePrograms(opts);
-    if (programs.length === 0) throw new Error("no reference program: pass --program FILE");
-    const names = programs.map((p) => (p === undefined ? "infra/ (Pulumi.yaml main)" : p.replace(`${ROOT}/`, "")));
+    const candidates = referencePrograms(opts);
+    if (candidates.length === 0) throw new Error("no reference program: pass --program FILE");
+    const nameOf = (p: string | undefined) => (p === undefined ? "infra/ (Pulumi.yaml main)" : p.replace(`${ROOT}/`, ""));
+    const skipped: string[] = [];
 
-    // 1. Offline engine, on the first reference program; its last preview is the first reference run.
+    // The reference stack: every candidate's preview; a stand-in program that fails (the tree is being written
+    // around the benchmark) is left out and named, unless the programs were given explicitly.
+    const previews: { program: string | undefined; run: ProgramRun }[] = [];
+    for (const p of candidates) {
+        log(`reference run: ${nameOf(p)}`);
+        try {
+            previews.push({ program: p, run: await runProgram({ program: p, mode: "preview", timeoutMs: 120000 }) });
+        } catch (e) {
+            if (opts.programs.length > 0) throw e;
+            skipped.push(`${nameOf(p)}: ${(e as Error).message.split("\n")[0]}`);
+            log(`left out ${skipped[skipped.length - 1]}`);
+        }
+    }
+    if (previews.length === 0) throw new Error(`no reference program ran: ${skipped.join("; ")}`);
+    const names = previews.map((p) => nameOf(p.program));
+
+    // 1. Offline engine, on the first reference program.
     const engine = {} as BenchDetail["engine"];
-    let firstPreview: ProgramRun | undefined;
     for (const mode of ["preview", "up"] as const) {
         log(`offline engine, ${mode}: ${names[0]}`);
-        const runs = await repeat(opts.warmup, opts.runs, () => timedProgram(programs[0], mode));
-        if (mode === "preview") firstPreview = runs[runs.length - 1]!.run;
+        // The reference run above already warmed the preview (module caches on disk, tsx's cache).
+        const runs = await repeat(mode === "preview" ? 0 : opts.warmup, opts.runs, () => timedProgram(previews[0]!.program, mode));
         engine[mode] = { seconds: spread(runs.map((r) => r.seconds)), peakMb: spread(runs.map((r) => r.peakMb)) };
     }
-    const others: ProgramRun[] = [];
-    for (const p of programs.slice(1)) {
-        log(`reference run: ${p}`);
-        others.push(await runProgram({ program: p, mode: "preview", timeoutMs: 120000 }));
-    }
-    const reference = mergeRuns([firstPreview!, ...others]);
+    const reference = mergeRuns(previews.map((p) => p.run));
     const problems = [...duplicateUrns(reference).map((u) => `duplicate URN ${u}`), ...danglingReferences(reference)];
     if (problems.length > 0) throw new Error(`the reference stack is inconsistent: ${problems.slice(0, 3).join("; ")}`);
 
@@ -228,7 +239,7 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
         };
         const detail: BenchDetail = {
             loadavg: load,
-            reference: { programs: names, resources: reference.resources.length },
+            reference: { programs: names, skipped, resources: reference.resources.length },
             pack: {
                 name: pack.name, version: pack.version, policies: pack.policies.length,
                 resourcePolicies: pack.policies.filter((p) => p.policyType === "resource").length,
@@ -251,6 +262,7 @@ export function table(json: BenchJson, d: BenchDetail): string {
     const L: string[] = [];
     L.push(`HardenedStack benchmark — ${json.machine.cores} cores, Node ${json.machine.node}, load average at start ${d.loadavg.join(" ")}`);
     L.push(`reference: ${d.reference.programs.join(" + ")} (${d.reference.resources} resources); pack ${d.pack.name}@${d.pack.version}: ${d.pack.policies} policies (${d.pack.resourcePolicies} resource, ${d.pack.stackPolicies} stack)`);
+    for (const x of d.reference.skipped) L.push(`  left out of the reference (failed): ${x}`);
     L.push("figures: median (min–max) of the measured runs after the warm-up");
     L.push("");
     L.push("offline engine (reference program)      wall s               peak MiB        target");

@@ -175,7 +175,11 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
     });
     for (const d of analysis.deferred) review.deferred.push(toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
         enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" }));
-    const eventVerdicts = events?.verdicts ?? [];
+    // The engine sends `<policy description>\n<message>`; with the pack's metadata at hand the description is dropped.
+    const eventVerdicts = (events?.verdicts ?? []).map((e) => {
+        const description = packOf(e.policyPack)?.policies.find((p) => p.name === e.policy)?.description;
+        return description && e.message.startsWith(`${description}\n`) ? { ...e, message: e.message.slice(description.length + 1).trim() } : e;
+    });
     for (const e of eventVerdicts.filter((v) => DEFERRAL.test(v.message))) {
         review.deferred.push(toVerdict({ ...e, urn: e.urn || rootUrn, message: e.message.replace(DEFERRAL, ""), source: "events" }));
     }

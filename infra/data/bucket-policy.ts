@@ -22,22 +22,28 @@ export function bucketArn(env: Pick<AwsEnvironment, "partition">, bucketName: st
 }
 
 /**
- * Object reads, writes and deletes, and listing: what an attacker with stolen credentials uses to take telemetry.
+ * Object reads, writes and deletes: what an attacker with stolen credentials uses to take or destroy telemetry.
  * Bucket-management actions (`s3:GetBucket*`, `s3:PutBucket*`, `s3:DeleteBucket*`) are deliberately absent: the
  * deployer manages the bucket from outside the VPC, and denying it those would lock it out of its own policy.
  */
-export const DATA_PLANE_ACTIONS = [
+export const OBJECT_DATA_ACTIONS = [
     "s3:GetObject*",
     "s3:PutObject*",
     "s3:DeleteObject*",
     "s3:RestoreObject",
     "s3:AbortMultipartUpload",
     "s3:ListMultipartUploadParts",
-    "s3:ListBucket",
-    "s3:ListBucketVersions",
-    "s3:ListBucketMultipartUploads",
     "s3:Replicate*",
 ] as const;
+
+/**
+ * Listing object keys. Kept apart from object access because `s3:ListBucket` also authorizes HeadBucket, which the
+ * AWS provider calls on every read of the bucket: a deployer outside the VPC needs it, but never object data.
+ */
+export const LIST_ACTIONS = ["s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads"] as const;
+
+/** Every data-plane action the VPC-endpoint perimeter covers. */
+export const DATA_PLANE_ACTIONS = [...OBJECT_DATA_ACTIONS, ...LIST_ACTIONS] as const;
 
 /** Deny every request that is not HTTPS, and HTTPS below TLS 1.2, for any principal. */
 export function secureTransportStatements(bucketArnValue: string): ResourcePolicyStatement[] {
@@ -67,15 +73,28 @@ export interface PrivateBucketPolicyInput {
     bucketName: string;
     /** Roles that may use the data plane from outside this account's VPC endpoints (break-glass, incident response). */
     adminRoleArns: string[];
+    /** Roles that may list the bucket (HeadBucket) from outside the VPC endpoints, but not touch objects. */
+    deployerRoleArns?: string[];
     /** Allow statements for AWS service principals, e.g. CloudTrail delivery. */
     serviceStatements?: ResourcePolicyStatement[];
+}
+
+/** `...IfExists` conditions of the network deny: not via this account's endpoints, not a service, not an exempt role. */
+function outsidePerimeter(env: AwsEnvironment, exemptRoleArns: string[]): Record<string, Record<string, string | string[]>> {
+    const condition: Record<string, Record<string, string | string[]>> = {
+        StringNotEqualsIfExists: { "aws:VpceAccount": env.accountId },
+        BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+    };
+    if (exemptRoleArns.length > 0) condition.ArnNotEquals = { "aws:PrincipalArn": [...exemptRoleArns] };
+    return condition;
 }
 
 /**
  * The bucket policy of a PrivateBucket:
  * - no request without TLS 1.2+;
- * - no data-plane request unless it arrives through a VPC endpoint owned by this account (`aws:VpceAccount`), or is
- *   made by a named admin role, or by an AWS service principal acting for itself (service grants below).
+ * - no object read, write or delete unless it arrives through a VPC endpoint owned by this account
+ *   (`aws:VpceAccount`), or is made by a named admin role, or by an AWS service principal acting for itself;
+ * - no listing on the same terms, except that named deployer roles may also list (HeadBucket).
  *
  * `aws:VpceAccount` is used rather than `aws:SourceVpce`/`aws:SourceVpc` because endpoint and VPC ids are unknown
  * until `up`, and this document must be reviewable (and policy-checked) in a preview. S3 supports the key, it is
@@ -88,14 +107,8 @@ export interface PrivateBucketPolicyInput {
  */
 export function privateBucketPolicy(input: PrivateBucketPolicyInput): ResourcePolicyDocument {
     const { env, bucketName, adminRoleArns } = input;
+    const deployerRoleArns = input.deployerRoleArns ?? [];
     const bucket = bucketArn(env, bucketName);
-    const networkCondition: Record<string, Record<string, string | string[]>> = {
-        StringNotEqualsIfExists: { "aws:VpceAccount": env.accountId },
-        BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
-    };
-    if (adminRoleArns.length > 0) {
-        networkCondition.ArnNotEquals = { "aws:PrincipalArn": [...adminRoleArns] };
-    }
     const serviceStatements = input.serviceStatements ?? [];
     for (const s of serviceStatements) {
         const service = typeof s.Principal === "object" ? s.Principal.Service : undefined;
@@ -109,12 +122,20 @@ export function privateBucketPolicy(input: PrivateBucketPolicyInput): ResourcePo
         Statement: [
             ...secureTransportStatements(bucket),
             {
-                Sid: "DenyDataAccessOutsideAccountVpcEndpoints",
+                Sid: "DenyObjectAccessOutsideAccountVpcEndpoints",
                 Effect: "Deny",
                 Principal: "*",
-                Action: [...DATA_PLANE_ACTIONS],
-                Resource: [bucket, `${bucket}/*`],
-                Condition: networkCondition,
+                Action: [...OBJECT_DATA_ACTIONS],
+                Resource: `${bucket}/*`,
+                Condition: outsidePerimeter(env, adminRoleArns),
+            },
+            {
+                Sid: "DenyListingOutsideAccountVpcEndpoints",
+                Effect: "Deny",
+                Principal: "*",
+                Action: [...LIST_ACTIONS],
+                Resource: bucket,
+                Condition: outsidePerimeter(env, [...adminRoleArns, ...deployerRoleArns.filter((d) => !adminRoleArns.includes(d))]),
             },
             ...serviceStatements,
         ],

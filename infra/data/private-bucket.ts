@@ -31,6 +31,12 @@ export interface PrivateBucketArgs {
      */
     adminRoleArns: string[];
     /**
+     * Roles that run `pulumi up` from outside the VPC: they may list the bucket (the provider's HeadBucket needs
+     * `s3:ListBucket`) but, unlike admin roles, never read or write objects from there.
+     * @default - none: deploy through a VPC endpoint of this account, or the provider cannot read the bucket back
+     */
+    deployerRoleArns?: string[];
+    /**
      * Allow statements for AWS service principals (e.g. CloudTrail log delivery). Service principals are exempt
      * from the VPC-endpoint rule, so each statement should be scoped with aws:SourceArn / aws:SourceAccount.
      * @default - none
@@ -76,6 +82,7 @@ export class PrivateBucket extends pulumi.ComponentResource {
     constructor(name: string, args: PrivateBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         validateBucketName(args.bucketName, "PrivateBucket.bucketName");
         const adminRoleArns = validateRoleArns(args.adminRoleArns, "PrivateBucket.adminRoleArns", args.env);
+        const deployerRoleArns = validateRoleArns(args.deployerRoleArns ?? [], "PrivateBucket.deployerRoleArns", args.env);
         const lifecycle = validateLifecycleOptions({
             noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? 90,
             abortIncompleteMultipartUploadDays: args.abortIncompleteMultipartUploadDays ?? 7,
@@ -85,6 +92,7 @@ export class PrivateBucket extends pulumi.ComponentResource {
             env: args.env,
             bucketName: args.bucketName,
             adminRoleArns,
+            deployerRoleArns,
             serviceStatements: args.serviceStatements,
         });
         const ownArn = bucketArn(args.env, args.bucketName);

@@ -21,6 +21,11 @@ export interface AuditTrailArgs {
     dataEventBucketArns: string[];
     /** Roles that may read trail files from outside the VPC endpoints. */
     adminRoleArns: string[];
+    /**
+     * Roles running `pulumi up` from outside the VPC: may list the trail bucket, not read it.
+     * @default - none
+     */
+    deployerRoleArns?: string[];
     /** Days trail files and CloudWatch log events are kept (a CloudWatch Logs retention value). */
     retentionDays: number;
     /** Also deliver events to a KMS-encrypted CloudWatch Logs group (for metric filters and alarms). */
@@ -72,6 +77,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             key: this.key,
             accessLogBucket: args.accessLogBucket,
             adminRoleArns: args.adminRoleArns,
+            deployerRoleArns: args.deployerRoleArns,
             serviceStatements: trailBucketStatements(env, args.bucketName, this.trailArn),
             expirationDays: args.retentionDays,
         }, { parent: this });

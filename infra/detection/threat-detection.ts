@@ -50,6 +50,11 @@ export interface ThreatDetectionArgs {
      */
     adminRoleArns?: string[];
     /**
+     * Roles running `pulumi up` from outside the VPC: they may list the trail bucket (HeadBucket), not read it.
+     * @default - none: deploy through a VPC endpoint of this account
+     */
+    deployerRoleArns?: string[];
+    /**
      * Target for the trail bucket's server access logs.
      * @default - a new AccessLogBucket for the trail bucket
      */
@@ -91,6 +96,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
         const alertEmail = args.alertEmail === undefined ? undefined : validateAlertEmail(args.alertEmail, "ThreatDetection.alertEmail");
         const retentionDays = validateLogRetentionDays(args.logRetentionDays ?? 365, "ThreatDetection.logRetentionDays");
         const adminRoleArns = validateRoleArns(args.adminRoleArns ?? [], "ThreatDetection.adminRoleArns", args.env);
+        const deployerRoleArns = validateRoleArns(args.deployerRoleArns ?? [], "ThreatDetection.deployerRoleArns", args.env);
         const cloudWatchLogs = args.cloudWatchLogs ?? true;
         if (typeof cloudWatchLogs !== "boolean") throw new ValidationError("ThreatDetection.cloudWatchLogs", cloudWatchLogs, "must be true or false");
         const trailBucketName = validateBucketName(
@@ -105,6 +111,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
             bucketName: trailBucketName,
             dataEventBucketArns: [telemetryBucketArn],
             adminRoleArns,
+            deployerRoleArns,
             retentionDays,
             cloudWatchLogs,
             accessLogBucket: args.accessLogBucket,

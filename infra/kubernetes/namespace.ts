@@ -19,7 +19,7 @@ export function validatePodSecurityVersion(value: unknown, setting: string): str
     return value as string;
 }
 
-/** Namespaces a workload namespace may never be: the shared default one and the system ones. */
+/** Namespaces a workload namespace may never be, besides every `kube-` system namespace. */
 export const RESERVED_NAMESPACES: readonly string[] = ["default"];
 
 /** Throws unless `value` is a DNS-1123 label that is not `default` and does not start with `kube-`. */

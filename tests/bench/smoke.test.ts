@@ -117,17 +117,24 @@ test("statistics: nearest-rank p99, median of even counts, exponent 1 for linear
     assert.ok(Math.abs(scalingExponent([{ n: 1000, seconds: 1 }, { n: 10000, seconds: 100 }]) - 2) < 1e-9);
 });
 
-test("the review input is a valid preview document of the asked size with unique step URNs", async () => {
+test("the review input is a valid preview document of the asked size: unique step URNs, parents inside the document", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-preview-"));
     try {
         const file = join(dir, "preview.json");
         const written = await writeLargePreview(file, 200 * 1024);
         assert.ok(written.bytes >= 200 * 1024);
-        const doc = JSON.parse(readFileSync(file, "utf8")) as { steps: { urn: string; provider?: string }[]; config: unknown };
+        type Step = { urn: string; provider?: string; newState?: { urn: string; parent?: string } };
+        const doc = JSON.parse(readFileSync(file, "utf8")) as { steps: Step[]; config: unknown };
         assert.equal(doc.steps.length, written.steps);
-        assert.equal(new Set(doc.steps.map((s) => s.urn)).size, doc.steps.length);
         const urns = new Set(doc.steps.map((s) => s.urn));
-        for (const s of doc.steps) if (s.provider) assert.ok(urns.has(s.provider.split("::").slice(0, -1).join("::")), s.provider);
+        assert.equal(urns.size, doc.steps.length);
+        for (const s of doc.steps) {
+            assert.equal(s.newState?.urn, s.urn);
+            if (s.newState?.parent) assert.ok(urns.has(s.newState.parent), s.newState.parent);
+        }
+        // A preview lists no step for the default provider: every copy keeps using the one provider.
+        assert.deepEqual([...new Set(doc.steps.flatMap((s) => (s.provider ? [s.provider] : [])))],
+            ["urn:pulumi:dev::sample::pulumi:providers:aws::default_6_63_0::04da6b54-80e4-46f7-96ec-b56ff0331ba9"]);
         assert.ok(doc.config !== undefined);
     } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,11 @@ const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const ADMIN = "arn:aws:iam::111122223333:role/break-glass";
 const NODE_ROLE = "arn:aws:iam::111122223333:role/hardened-stack-dev-node";
 const DEPLOYER = "arn:aws:iam::111122223333:role/deployer";
-const POLICY = privateBucketPolicy({ env: ENV, bucketName: BUCKET, adminRoleArns: [ADMIN] });
+const POLICY = privateBucketPolicy({ env: ENV, bucketName: BUCKET, adminRoleArns: [ADMIN], deployerRoleArns: [DEPLOYER] });
+const OBJECTS = "DenyObjectAccessOutsideAccountVpcEndpoints";
+const LISTING = "DenyListingOutsideAccountVpcEndpoints";
+/** The perimeter statement expected to refuse `action` from outside the VPC endpoints. */
+const perimeter = (action: string) => (action.startsWith("s3:ListBucket") ? LISTING : OBJECTS);
 
 /** A request by an IAM role over TLS 1.3; `via` is the owner of the VPC endpoint it came through, if any. */
 function request(action: string, principalArn: string | undefined, via?: string, extra: Record<string, string> = {}): RequestContext {
@@ -37,7 +41,7 @@ function request(action: string, principalArn: string | undefined, via?: string,
 describe("privateBucketPolicy: the telemetry bucket's network perimeter", () => {
     test("stolen node credentials used from the internet cannot read, list or write telemetry", () => {
         for (const action of ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject"]) {
-            assert.deepEqual(denyingStatements(POLICY, request(action, NODE_ROLE)), ["DenyDataAccessOutsideAccountVpcEndpoints"], action);
+            assert.deepEqual(denyingStatements(POLICY, request(action, NODE_ROLE)), [perimeter(action)], action);
         }
     });
 
@@ -46,7 +50,7 @@ describe("privateBucketPolicy: the telemetry bucket's network perimeter", () => 
             "s3:PutObjectAcl", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:RestoreObject", "s3:ListBucket", "s3:ListBucketVersions",
             "s3:ListBucketMultipartUploads", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload", "s3:ReplicateObject"];
         for (const action of dataActions) {
-            assert.ok(denyingStatements(POLICY, request(action, NODE_ROLE)).includes("DenyDataAccessOutsideAccountVpcEndpoints"), action);
+            assert.deepEqual(denyingStatements(POLICY, request(action, NODE_ROLE)), [perimeter(action)], action);
         }
     });
 
@@ -57,11 +61,13 @@ describe("privateBucketPolicy: the telemetry bucket's network perimeter", () => 
     });
 
     test("a VPC endpoint owned by another account (the attacker's VPC) is denied", () => {
-        assert.deepEqual(denyingStatements(POLICY, request("s3:GetObject", NODE_ROLE, "999988887777")), ["DenyDataAccessOutsideAccountVpcEndpoints"]);
+        assert.deepEqual(denyingStatements(POLICY, request("s3:GetObject", NODE_ROLE, "999988887777")), [OBJECTS]);
+        assert.deepEqual(denyingStatements(POLICY, request("s3:ListBucket", NODE_ROLE, "999988887777")), [LISTING]);
     });
 
     test("anonymous requests are denied", () => {
-        assert.ok(denyingStatements(POLICY, request("s3:GetObject", undefined)).includes("DenyDataAccessOutsideAccountVpcEndpoints"));
+        assert.deepEqual(denyingStatements(POLICY, request("s3:GetObject", undefined)), [OBJECTS]);
+        assert.deepEqual(denyingStatements(POLICY, request("s3:ListBucket", undefined)), [LISTING]);
     });
 
     test("a named admin role can read from outside the VPC endpoints, but only over TLS", () => {
@@ -85,9 +91,16 @@ describe("privateBucketPolicy: the telemetry bucket's network perimeter", () => 
 
     test("without admin roles nobody reads from outside the VPC endpoints", () => {
         const none = privateBucketPolicy({ env: ENV, bucketName: BUCKET, adminRoleArns: [] });
-        assert.deepEqual(denyingStatements(none, request("s3:GetObject", ADMIN)), ["DenyDataAccessOutsideAccountVpcEndpoints"]);
-        const deny = none.Statement.find((s) => s.Sid === "DenyDataAccessOutsideAccountVpcEndpoints")!;
-        assert.equal(deny.Condition?.ArnNotEquals, undefined);
+        assert.deepEqual(denyingStatements(none, request("s3:GetObject", ADMIN)), [OBJECTS]);
+        assert.deepEqual(denyingStatements(none, request("s3:ListBucket", DEPLOYER)), [LISTING]);
+        for (const sid of [OBJECTS, LISTING]) assert.equal(none.Statement.find((s) => s.Sid === sid)!.Condition?.ArnNotEquals, undefined, sid);
+    });
+
+    test("a deployer role may list the bucket (HeadBucket) from outside the VPC endpoints but never read or write objects", () => {
+        assert.deepEqual(denyingStatements(POLICY, request("s3:ListBucket", DEPLOYER)), []);
+        for (const action of ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]) {
+            assert.deepEqual(denyingStatements(POLICY, request(action, DEPLOYER)), [OBJECTS], action);
+        }
     });
 
     test("an AWS service principal granted by a service statement is not caught by the network rule", () => {
@@ -126,9 +139,10 @@ describe("privateBucketPolicy: the telemetry bucket's network perimeter", () => 
     });
 
     test("statementCoversAction understands IAM wildcards", () => {
-        const deny = POLICY.Statement.find((s) => s.Sid === "DenyDataAccessOutsideAccountVpcEndpoints")!;
-        assert.equal(statementCoversAction(deny, "s3:GetObjectVersionTagging"), true);
-        assert.equal(statementCoversAction(deny, "s3:GetBucketPolicy"), false);
+        const objects = POLICY.Statement.find((s) => s.Sid === OBJECTS)!;
+        assert.equal(statementCoversAction(objects, "s3:GetObjectVersionTagging"), true);
+        assert.equal(statementCoversAction(objects, "s3:GetBucketPolicy"), false);
+        assert.equal(statementCoversAction(POLICY.Statement.find((s) => s.Sid === LISTING)!, "s3:ListBucketVersions"), true);
     });
 });
 

@@ -100,8 +100,8 @@ for (const mode of MODES) {
             const doc = knownJson(resource, "policy") as unknown as ResourcePolicyDocument;
             assert.ok(resource.dependencies.includes(one(r, PAB, "telemetry-public-access-block").urn), "the policy must be applied after the public access block");
             const node = "arn:aws:iam::111122223333:role/hardened-stack-dev-node";
-            assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", node, undefined)), ["DenyDataAccessOutsideAccountVpcEndpoints"]);
-            assert.deepEqual(denyingStatements(doc, s3Request("s3:ListBucket", node, undefined)), ["DenyDataAccessOutsideAccountVpcEndpoints"]);
+            assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", node, undefined)), ["DenyObjectAccessOutsideAccountVpcEndpoints"]);
+            assert.deepEqual(denyingStatements(doc, s3Request("s3:ListBucket", node, undefined)), ["DenyListingOutsideAccountVpcEndpoints"]);
             assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", node, ACCOUNT)), []);
             assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", node, ACCOUNT, "false")), ["DenyInsecureTransport"]);
             assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", "arn:aws:iam::111122223333:role/break-glass", undefined)), []);
@@ -142,6 +142,16 @@ for (const mode of MODES) {
             assert.equal(ancestorOfType(r, block, "hardened:data:AccountPublicAccessBlock")?.name, "account");
         });
 
+        test("deployerRoleArns: the deploying role may list the bucket from outside the VPC, not read objects", async () => {
+            const deployer = "arn:aws:iam::111122223333:role/deployer";
+            const r = await run(mode, { deployerRoleArns: [deployer] });
+            const doc = knownJson(one(r, POLICY, "telemetry-policy"), "policy") as unknown as ResourcePolicyDocument;
+            assert.deepEqual(denyingStatements(doc, s3Request("s3:ListBucket", deployer, undefined)), []);
+            assert.deepEqual(denyingStatements(doc, s3Request("s3:GetObject", deployer, undefined)), ["DenyObjectAccessOutsideAccountVpcEndpoints"]);
+            const without = knownJson(one(await run(mode), POLICY, "telemetry-policy"), "policy") as unknown as ResourcePolicyDocument;
+            assert.deepEqual(denyingStatements(without, s3Request("s3:ListBucket", deployer, undefined)), ["DenyListingOutsideAccountVpcEndpoints"]);
+        });
+
         test("noncurrentVersionExpirationDays 30 is applied", async () => {
             const r = await run(mode, { noncurrentVersionExpirationDays: 30 });
             const lifecycle = one(r, LIFECYCLE, "telemetry-lifecycle");
@@ -154,6 +164,7 @@ for (const mode of MODES) {
             ["bucketName with uppercase", { bucketName: "Telemetry" }, /invalid PrivateBucket\.bucketName: "Telemetry"/],
             ["an IAM user as admin", { adminRoleArns: ["arn:aws:iam::111122223333:user/alice"] }, /invalid PrivateBucket\.adminRoleArns\[0\]: "arn:aws:iam::111122223333:user\/alice" — must be an IAM role ARN/],
             ["a wildcard admin role", { adminRoleArns: ["arn:aws:iam::111122223333:role/*"] }, /invalid PrivateBucket\.adminRoleArns\[0\]/],
+            ["a user as deployer", { deployerRoleArns: ["arn:aws:iam::111122223333:user/ci"] }, /invalid PrivateBucket\.deployerRoleArns\[0\]: "arn:aws:iam::111122223333:user\/ci"/],
             ["noncurrentVersionExpirationDays 0", { noncurrentVersionExpirationDays: 0 }, /invalid PrivateBucket\.noncurrentVersionExpirationDays: 0/],
             ["abortIncompleteMultipartUploadDays 0", { abortIncompleteMultipartUploadDays: 0 }, /invalid PrivateBucket\.abortIncompleteMultipartUploadDays: 0/],
         ];

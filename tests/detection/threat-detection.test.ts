@@ -92,7 +92,7 @@ for (const mode of MODES) {
                 assert.deepEqual(allowingStatements(doc, { ...write, keys: { ...write.keys, "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:999988887777:trail/x" } }), []);
                 const read = { action: "s3:GetObject", resource: write.resource, principal: { AWS: "arn:aws:iam::111122223333:role/x" },
                     keys: { "aws:SecureTransport": "true", "s3:TlsVersion": "1.2", "aws:PrincipalIsAWSService": "false", "aws:PrincipalArn": "arn:aws:iam::111122223333:role/x" } };
-                assert.deepEqual(denyingStatements(doc, read), ["DenyDataAccessOutsideAccountVpcEndpoints"], "trail files are not readable from the internet");
+                assert.deepEqual(denyingStatements(doc, read), ["DenyObjectAccessOutsideAccountVpcEndpoints"], "trail files are not readable from the internet");
             });
 
             test("the trail bucket is hardened like every PrivateBucket and encrypted with the trail key", async () => {

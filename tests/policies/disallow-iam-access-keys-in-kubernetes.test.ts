@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import { disallowIamAccessKeysInKubernetes as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-iam-access-keys-in-kubernetes";
 import { UNKNOWN, assertClean, assertFails, res, stack } from "./aws-helpers";
 import { deployment, helmChart, secret, serviceAccount, withProp } from "./k8s-fixtures";
-import type { TestResource } from "./harness";
+import { TestResource, urnOf } from "./harness";
 
 const user = res("aws:iam/user:User", "ci", { name: "ci" });
 const key = res("aws:iam/accessKey:AccessKey", "ci-key", { user: "ci" }, { user: [user] });
@@ -11,7 +11,7 @@ const versioned = res("aws:secretsmanager/secretVersion:SecretVersion", "v", { s
 
 function from(r: TestResource, deps: Record<string, TestResource[]>): TestResource {
     const propertyDependencies: Record<string, string[]> = {};
-    for (const [k, rs] of Object.entries(deps)) propertyDependencies[k] = rs.map((x) => `urn:pulumi:dev::test::${x.type}::${x.name}`);
+    for (const [k, rs] of Object.entries(deps)) propertyDependencies[k] = rs.map(urnOf);
     return { ...r, propertyDependencies, dependencies: Object.values(propertyDependencies).flat() };
 }
 

@@ -80,16 +80,23 @@ export function namespacedObjects(resources: readonly PolicyResource[], reads: (
     return out;
 }
 
-function computedFrom(o: NamespacedObject, ns: CreatedNamespace): boolean {
-    // The top-level property holding the object's metadata: `metadata`, or `items` for a List resource.
+/** The created Namespaces whose resources `o`'s metadata was computed from (`metadata`, or `items` for a List). */
+function sourceNamespaces(o: NamespacedObject, namespaces: readonly CreatedNamespace[]): CreatedNamespace[] {
     const top = o.obj.view.path === "" ? "metadata" : "items";
-    return (o.resource.propertyDependencies?.[top] ?? []).some((d) => d.urn === ns.resource.urn);
+    const deps = new Set((o.resource.propertyDependencies?.[top] ?? []).map((d) => d.urn));
+    return namespaces.filter((ns) => deps.has(ns.resource.urn));
 }
 
-/** Whether `o` is in `ns`: true, false, or UNKNOWN when only post-create values could tell. */
-export function inNamespace(o: NamespacedObject, ns: CreatedNamespace): Maybe<boolean> {
+/**
+ * Whether `o` is in `ns`: true, false, or UNKNOWN when only post-create values could tell. Known values decide; an
+ * unknown namespace name that was computed from created Namespace resources belongs to those (that is how a program
+ * writes `namespace: ns.metadata.name`), and to no other.
+ */
+export function inNamespace(o: NamespacedObject, ns: CreatedNamespace, namespaces: readonly CreatedNamespace[]): Maybe<boolean> {
     if (o.namespace !== UNKNOWN && ns.name !== UNKNOWN) return o.namespace === ns.name;
-    return computedFrom(o, ns) ? true : UNKNOWN;
+    const sources = sourceNamespaces(o, namespaces);
+    if (sources.length > 0 && o.namespace === UNKNOWN) return sources.includes(ns);
+    return sources.includes(ns) ? true : UNKNOWN;
 }
 
 /**
@@ -104,7 +111,7 @@ export function coverage(namespaces: readonly CreatedNamespace[], objects: reado
         let covered = false;
         const open: NamespacedObject[] = [];
         for (const o of objects) {
-            const inside = inNamespace(o, ns);
+            const inside = inNamespace(o, ns, namespaces);
             if (inside === false) continue;
             const ok = satisfies(o, false);
             if (ok === false) continue;

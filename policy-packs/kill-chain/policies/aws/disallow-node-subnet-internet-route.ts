@@ -22,17 +22,17 @@ interface RouteView {
     on: PolicyResource;
     field: string;
     destination: Maybe<unknown>;
-    target: Maybe<"internet gateway" | "NAT gateway" | "egress-only internet gateway" | "other">;
+    target: Maybe<"an internet gateway" | "a NAT gateway" | "an egress-only internet gateway" | "other">;
 }
 
 function classify(get: (k: string) => Maybe<unknown>, has: (k: string) => boolean, deps: PolicyResource[]): RouteView["target"] {
-    if (has("natGatewayId")) return "NAT gateway";
-    if (has("egressOnlyGatewayId")) return "egress-only internet gateway";
+    if (has("natGatewayId")) return "a NAT gateway";
+    if (has("egressOnlyGatewayId")) return "an egress-only internet gateway";
     if (!has("gatewayId")) return "other";
-    if (deps.some((d) => d.type === AWS.internetGateway)) return "internet gateway";
+    if (deps.some((d) => d.type === AWS.internetGateway)) return "an internet gateway";
     const gw = get("gatewayId");
     if (gw === UNKNOWN) return UNKNOWN;
-    return typeof gw === "string" && gw.startsWith("igw-") ? "internet gateway" : "other";
+    return typeof gw === "string" && gw.startsWith("igw-") ? "an internet gateway" : "other";
 }
 
 function routesOf(table: PolicyResource, all: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): RouteView[] {
@@ -111,7 +111,7 @@ export const disallowNodeSubnetInternetRoute = stackPolicy({
                     const key = `${route.on.urn}|${route.field}`;
                     if (reported.has(key)) continue;
                     reported.add(key);
-                    report(route.on, `${route.field} sends ${String(route.destination)} straight to a ${route.target} from ${label(table)}, used by subnet ${subnet.name} of ${by.map((b) => b.name).join(", ")}; route it to the Network Firewall endpoint (vpcEndpointId) or remove it and use VPC endpoints`);
+                    report(route.on, `${route.field} sends ${String(route.destination)} straight to ${route.target} from ${label(table)}, used by subnet ${subnet.name} of ${by.map((b) => b.name).join(", ")}; route it to the Network Firewall endpoint (vpcEndpointId) or remove it and use VPC endpoints`);
                 }
             }
         }

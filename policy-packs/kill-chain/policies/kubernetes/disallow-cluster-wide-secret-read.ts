@@ -36,10 +36,16 @@ export const disallowClusterWideSecretRead = resourcePolicy({
             for (const rule of rules) {
                 const names = rule.at("resourceNames").list();
                 if (names === UNKNOWN || names.length > 0) continue;
-                const group = anyOf(rule.at("apiGroups"), ["", "*"]);
-                const resource = anyOf(rule.at("resources"), ["secrets", "*"]);
-                const verb = anyOf(rule.at("verbs"), READ_VERBS);
-                if (group !== true || resource !== true || verb !== true) continue;
+                // In turn, so a rule already ruled out by one field never records the others as unknown.
+                const checks = [() => anyOf(rule.at("verbs"), READ_VERBS), () => anyOf(rule.at("apiGroups"), ["", "*"]),
+                    () => anyOf(rule.at("resources"), ["secrets", "*"])];
+                let verdict: Maybe<boolean> = true;
+                for (const c of checks) {
+                    const v = c();
+                    if (v === false) { verdict = false; break; }
+                    if (v === UNKNOWN) verdict = UNKNOWN;
+                }
+                if (verdict !== true) continue;
                 report(`${describe(obj, false)}: ${rule.path} grants ${READ_VERBS.slice(0, 3).join("/")} on Secrets in every namespace `
                     + "(rules[].resources includes secrets or \"*\", no resourceNames); use a namespaced Role limited by resourceNames.");
             }
