@@ -42,6 +42,8 @@ export interface PlatformConfig {
     data: {
         /** Roles that may read the telemetry bucket from outside the VPC endpoints (break-glass). */
         breakGlassRoleArns: string[];
+        /** Roles that run `pulumi up`: may list (HeadBucket) the buckets from outside the VPC, never read objects. */
+        deployerRoleArns: string[];
         manageAccountPublicAccessBlock: boolean;
     };
     detection: {
@@ -113,9 +115,10 @@ export function parsePlatformConfig(raw: Record<string, unknown>, env: AwsEnviro
         logRetentionDays: c.logRetentionDays === undefined ? DEFAULTS.cluster.logRetentionDays : validateLogRetentionDays(c.logRetentionDays, key("cluster", "logRetentionDays")),
     };
 
-    const d = section(raw.data, "data", ["breakGlassRoleArns", "manageAccountPublicAccessBlock"]);
+    const d = section(raw.data, "data", ["breakGlassRoleArns", "deployerRoleArns", "manageAccountPublicAccessBlock"]);
     const data = {
         breakGlassRoleArns: d.breakGlassRoleArns === undefined ? [] : validateRoleArns(env, d.breakGlassRoleArns, key("data", "breakGlassRoleArns")),
+        deployerRoleArns: d.deployerRoleArns === undefined ? [] : validateRoleArns(env, d.deployerRoleArns, key("data", "deployerRoleArns")),
         manageAccountPublicAccessBlock: optionalBoolean(d.manageAccountPublicAccessBlock, key("data", "manageAccountPublicAccessBlock"), DEFAULTS.data.manageAccountPublicAccessBlock),
     };
 

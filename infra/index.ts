@@ -71,6 +71,7 @@ export = async () => {
         bucketName: globalName({ project, stack, purpose: "telemetry", env }),
         accessLogBucket: accessLogs,
         adminRoleArns: config.data.breakGlassRoleArns,
+        deployerRoleArns: config.data.deployerRoleArns,
     });
     if (config.data.manageAccountPublicAccessBlock) new AccountPublicAccessBlock("account-public-access", { env });
 
@@ -83,6 +84,7 @@ export = async () => {
         alertEmail: config.detection.alertEmail,
         logRetentionDays: config.detection.logRetentionDays,
         accessLogBucket: accessLogs,
+        deployerRoleArns: config.data.deployerRoleArns,
     });
 
     // The only identity that can read the telemetry: one service account in one namespace, through IRSA.

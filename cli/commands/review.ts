@@ -1,4 +1,6 @@
-import { parseArgs } from "../args";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs, UsageError } from "../args";
 import { DEFAULT_PACKS } from "./check";
 import { readEventLog } from "../review/events";
 import { readPreview, ReviewInputError } from "../review/preview";
@@ -9,10 +11,33 @@ import { renderSarif } from "../review/sarif";
 import { renderText, reviewJson } from "../review/text";
 import { scrubSecrets } from "../review/show";
 
-export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--source-root DIR]";
+export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]";
 
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+/**
+ * `--policy-pack-config` files, paired with the packs in order as `pulumi preview` pairs them, so the review judges
+ * with the same settings (allowed CIDRs, levels) as the preview it reviews. `"policy": "advisory"` is shorthand for
+ * `{ "enforcementLevel": "advisory" }`.
+ */
+export function readPackConfigs(packs: readonly string[], files: readonly string[]): Record<string, Record<string, Record<string, unknown>>> {
+    if (files.length === 0) return {};
+    if (files.length !== packs.length) throw new UsageError(`review: give one --policy-pack-config per policy pack (${packs.length} pack(s), ${files.length} config file(s))`);
+    const out: Record<string, Record<string, Record<string, unknown>>> = {};
+    files.forEach((file, i) => {
+        let raw: unknown;
+        try {
+            raw = JSON.parse(readFileSync(file, "utf8"));
+        } catch (e) {
+            throw new ReviewInputError(`${file}: not a policy pack config (${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "not valid JSON"})`);
+        }
+        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ReviewInputError(`${file}: not a policy pack config: expected a JSON object of policy names`);
+        out[resolve(packs[i]!)] = Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) =>
+            [k, typeof v === "string" ? { enforcementLevel: v } : (v as Record<string, unknown>)]));
+    });
+    return out;
+}
 
 export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: string): string {
     const out = format === "markdown" ? renderMarkdown(r)
@@ -28,7 +53,7 @@ export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: strin
  */
 export async function reviewCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("review", argv, {
-        values: ["events", "format", "source-root"], repeatable: ["policy-pack"], positionals: 1,
+        values: ["events", "format", "source-root"], repeatable: ["policy-pack", "policy-pack-config"], positionals: 1,
         choices: { format: REVIEW_FORMATS },
     });
     const file = a.positionals[0];
@@ -39,8 +64,10 @@ export async function reviewCommand(argv: string[], out: (s: string) => void): P
     try {
         const preview = await readPreview(file);
         const events = a.values.events !== undefined ? await readEventLog(a.values.events) : undefined;
-        const packs = a.lists["policy-pack"] ?? [];
-        const review = await reviewPreview(preview, { packs: packs.length > 0 ? packs : DEFAULT_PACKS, events });
+        const given = a.lists["policy-pack"] ?? [];
+        const packs = given.length > 0 ? given : DEFAULT_PACKS;
+        const packConfig = readPackConfigs(packs, a.lists["policy-pack-config"] ?? []);
+        const review = await reviewPreview(preview, { packs, events, analyzeOptions: { packConfig } });
         out(renderReview(review, (a.values.format as ReviewFormat | undefined) ?? "text", a.values["source-root"]));
         return exitCodeOf(review);
     } catch (e) {

@@ -19,7 +19,6 @@ export function locateJsonError(text: string): JsonFault {
     const stack: ("{" | "[")[] = [];
     type Want = "value" | "key" | "colon" | "commaOrEnd";
     let want: Want = "value";
-    let first = true;
     for (;;) {
         ws();
         if (want === "value") {
@@ -36,11 +35,10 @@ export function locateJsonError(text: string): JsonFault {
                 i = end;
             } else {
                 const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-                if (!m) return fail(first ? "not JSON" : "expected a value");
+                if (!m) return fail(i === 0 ? "not JSON" : "expected a value");
                 i += m[0].length;
             }
             want = "commaOrEnd";
-            first = false;
             continue;
         }
         if (want === "key") {

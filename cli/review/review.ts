@@ -83,6 +83,8 @@ export interface Review {
 }
 
 const DEFERRAL = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
+/** In an event the deferral may follow the policy description on its own line. */
+const EVENT_DEFERRAL = /^(?:[^\n]*\n)?can't run policy '[^']+' from policy pack '[^']+' during preview: /;
 
 /** The op that describes each URN: a logical replace wins over its create-replacement / delete-replaced halves. */
 export function opsByUrn(steps: readonly PreviewStep[]): Map<string, PreviewStep> {
@@ -180,10 +182,10 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         const description = packOf(e.policyPack)?.policies.find((p) => p.name === e.policy)?.description;
         return description && e.message.startsWith(`${description}\n`) ? { ...e, message: e.message.slice(description.length + 1).trim() } : e;
     });
-    for (const e of eventVerdicts.filter((v) => DEFERRAL.test(v.message))) {
-        review.deferred.push(toVerdict({ ...e, urn: e.urn || rootUrn, message: e.message.replace(DEFERRAL, ""), source: "events" }));
+    for (const e of eventVerdicts.filter((v) => EVENT_DEFERRAL.test(v.message))) {
+        review.deferred.push(toVerdict({ ...e, urn: e.urn || rootUrn, message: e.message.replace(EVENT_DEFERRAL, ""), source: "events" }));
     }
-    for (const { verdict, phase } of mergeVerdicts(analysis.violations, eventVerdicts.filter((v) => !DEFERRAL.test(v.message)), rootUrn)) {
+    for (const { verdict, phase } of mergeVerdicts(analysis.violations, eventVerdicts.filter((v) => !EVENT_DEFERRAL.test(v.message)), rootUrn)) {
         const v = toVerdict(verdict);
         // Resource policies judge one resource's new state: on an unchanged resource the violation predates this change.
         // Stack policies judge the whole new stack, so what they find may be caused by a change elsewhere: always counted.

@@ -22,7 +22,7 @@ const perimeter = (action: string) => (action.startsWith("s3:ListBucket") ? LIST
 
 /** A request by an IAM role over TLS 1.3; `via` is the owner of the VPC endpoint it came through, if any. */
 function request(action: string, principalArn: string | undefined, via?: string, extra: Record<string, string> = {}): RequestContext {
-    const object = /Object|Multipart|Replicate/.test(action);
+    const object = !action.startsWith("s3:ListBucket") && /Object|Multipart|Replicate/.test(action);
     return {
         action,
         resource: object ? `${BUCKET_ARN}/fleet/car-42.json` : BUCKET_ARN,

@@ -35,7 +35,7 @@ export function withConfig<P extends ResourceValidationPolicy | StackValidationP
         const inner = policy.validateResource as (args: object, report: unknown) => void;
         return { ...policy, validateResource: (args: object, report: unknown) => inner({ ...args, getConfig: () => config }, report) } as P;
     }
-    const inner = policy.validateStack as (args: object, report: unknown) => void;
+    const inner = (policy as StackValidationPolicy).validateStack as (args: object, report: unknown) => void;
     return { ...policy, validateStack: (args: object, report: unknown) => inner({ ...args, getConfig: () => config }, report) } as P;
 }
 

@@ -21,14 +21,13 @@ export function helmValues(root: View, key: (k: string) => boolean): Leaf[] {
     return leaves(root.at("values")).filter((l) => typeof l.key === "string" && key(l.key));
 }
 
-/** True/"true" settings among `leaves`; unknown ones are recorded and reported as UNKNOWN entries. */
-export function enabled(found: Leaf[]): Maybe<Leaf>[] {
-    const out: Maybe<Leaf>[] = [];
-    for (const l of found) {
-        const v = l.view.bool();
-        if (v === UNKNOWN) out.push(UNKNOWN);
-        else if (v === true) out.push(l);
-    }
+/**
+ * `values` settings named one of `keys` that are true (or "true"). An unknown one is recorded, so the policy defers
+ * when nothing else decides it.
+ */
+export function enabledHelmValues(root: View, keys: readonly string[]): Leaf[] {
+    const out: Leaf[] = [];
+    for (const l of helmValues(root, (k) => keys.includes(k))) if (l.view.bool() === true) out.push(l);
     return out;
 }
 

@@ -34,8 +34,6 @@ const GROUP_VERSIONS: Record<string, readonly string[]> = {
     ClusterRoleBinding: ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"],
 };
 
-export type K8sKind = keyof typeof GROUP_VERSIONS;
-
 /** Kinds that carry a pod template (or are a pod). */
 export const WORKLOAD_KINDS = [
     "Pod", "PodTemplate", "ReplicationController", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
@@ -242,11 +240,6 @@ export function describe(obj: K8sObject, namespaced = true): string {
     const ns = obj.view.at("metadata", "namespace").peek();
     const n = typeof name === "string" ? name : "?";
     return namespaced && typeof ns === "string" ? `${obj.kind} ${ns}/${n}` : `${obj.kind} ${n}`;
-}
-
-/** Stack-policy helper: the resource's objects with per-resource reads. */
-export function stackObjects(r: PolicyResource, reads: Reads): K8sObject[] {
-    return k8sObjects(r.type, reads, r.props);
 }
 
 /** All resources a resource's inputs were computed from, transitively (data flow only, not `dependsOn`). */

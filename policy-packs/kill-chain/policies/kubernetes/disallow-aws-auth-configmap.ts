@@ -19,7 +19,7 @@ export const disallowAwsAuthConfigmap = resourcePolicy({
         + "aws.eks.AccessPolicyAssociation, with the cluster's accessConfig.authenticationMode set to \"API\".",
     url: URLS.accessEntries,
     framework: cisEks("4.1.7", "Cluster Access Manager API to streamline and enhance the security of your EKS cluster"),
-    references: ["CIS EKS 4.1.7", "EKS-BP iam: The aws-auth ConfigMap (deprecated)", "kill-chain:creds"],
+    references: ["CIS EKS 4.1.7", "EKS-BP iam: The aws-auth ConfigMap (deprecated)", "EKS-BP iam: Cluster Access Manager"],
     types: k8sTypes("ConfigMap"),
     check: ({ args, reads, report }) => {
         for (const obj of k8sObjects(args.type, reads, args.props)) {

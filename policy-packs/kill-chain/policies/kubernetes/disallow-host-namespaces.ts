@@ -1,6 +1,6 @@
 import { cisEks } from "../../lib/frameworks";
 import { HELM_TYPES, View, WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
-import { enabled, helmValues } from "../../lib/k8s-helm";
+import { enabledHelmValues } from "../../lib/k8s-helm";
 import { URLS } from "../../lib/k8s-meta";
 import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
@@ -25,8 +25,7 @@ export const disallowHostNamespaces = resourcePolicy({
     types: [...k8sTypes(...WORKLOAD_KINDS), ...HELM_TYPES],
     check: ({ args, reads, report }) => {
         if (HELM_TYPES.includes(args.type)) {
-            for (const leaf of enabled(helmValues(View.root(reads, args.props), (k) => k === "hostPID" || k === "hostIPC"))) {
-                if (leaf === UNKNOWN) continue;
+            for (const leaf of enabledHelmValues(View.root(reads, args.props), ["hostPID", "hostIPC"])) {
                 report(`${leaf.view.path} is true: the chart's pods would share the node's namespaces; set it to false.`);
             }
             return;

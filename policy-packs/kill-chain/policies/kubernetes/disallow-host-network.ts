@@ -1,10 +1,9 @@
 import { cisEks } from "../../lib/frameworks";
 import { HELM_TYPES, View, WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
-import { enabled, helmValues } from "../../lib/k8s-helm";
+import { enabledHelmValues } from "../../lib/k8s-helm";
 import { URLS } from "../../lib/k8s-meta";
 import { podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
-import { UNKNOWN } from "../../lib/unknowns";
 
 /**
  * No pod shares the node's network namespace. A hostNetwork pod is on the node's own interface, zero hops from the
@@ -25,8 +24,7 @@ export const disallowHostNetwork = resourcePolicy({
     types: [...k8sTypes(...WORKLOAD_KINDS), ...HELM_TYPES],
     check: ({ args, reads, report }) => {
         if (HELM_TYPES.includes(args.type)) {
-            for (const leaf of enabled(helmValues(View.root(reads, args.props), (k) => k === "hostNetwork"))) {
-                if (leaf === UNKNOWN) continue;
+            for (const leaf of enabledHelmValues(View.root(reads, args.props), ["hostNetwork"])) {
                 report(`${leaf.view.path} is true: the chart's pods would share the node's network and reach its instance metadata; set it to false.`);
             }
             return;

@@ -16,7 +16,7 @@ export const disallowOpenNetworkPolicyEgress = resourcePolicy({
         + "domain allowlist, never a NetworkPolicy opening 0.0.0.0/0.",
     url: URLS.netpol,
     framework: cisEks("4.3.2", "Ensure that all Namespaces have Network Policies defined (and that they restrict egress)"),
-    references: ["CIS EKS 4.3.2", "EKS-BP network: Create a default deny policy", "kill-chain:mining"],
+    references: ["CIS EKS 4.3.2", "EKS-BP network: Create a default deny policy", "EKS-BP network: Network policy"],
     types: k8sTypes("NetworkPolicy"),
     check: ({ args, reads, report }) => {
         for (const obj of k8sObjects(args.type, reads, args.props)) {

@@ -1,6 +1,6 @@
 import { cisEks } from "../../lib/frameworks";
 import { HELM_TYPES, K8sObject, View, WORKLOAD_KINDS, describe, k8sObjects, k8sTypes, strings } from "../../lib/k8s";
-import { enabled, helmValues } from "../../lib/k8s-helm";
+import { enabledHelmValues } from "../../lib/k8s-helm";
 import { URLS } from "../../lib/k8s-meta";
 import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
@@ -50,9 +50,7 @@ export const disallowPrivilegedContainers = resourcePolicy({
     types: [...k8sTypes(...WORKLOAD_KINDS), ...HELM_TYPES],
     check: ({ args, reads, report }) => {
         if (HELM_TYPES.includes(args.type)) {
-            const found = enabled(helmValues(View.root(reads, args.props), (k) => k === "privileged" || k === "allowPrivilegeEscalation"));
-            for (const leaf of found) {
-                if (leaf === UNKNOWN) continue;
+            for (const leaf of enabledHelmValues(View.root(reads, args.props), ["privileged", "allowPrivilegeEscalation"])) {
                 report(`${leaf.view.path} is true: the chart's containers would run with host-level privileges; set it to false.`);
             }
             return;

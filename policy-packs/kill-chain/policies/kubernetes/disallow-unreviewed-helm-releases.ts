@@ -23,7 +23,7 @@ export const disallowUnreviewedHelmReleases = resourcePolicy({
         + "reference as written in `chart` to the policy's allowedHelmReleases config.",
     url: URLS.helmRelease,
     framework: eksBestPractices("runtime", "Only reviewed software runs in the cluster"),
-    references: ["EKS-BP image: Create a set of curated images", "CIS EKS 5.1.4", "kill-chain:evasion"],
+    references: ["EKS-BP image: Create a set of curated images", "CIS EKS 5.1.4"],
     configSchema: {
         properties: {
             allowedHelmReleases: {

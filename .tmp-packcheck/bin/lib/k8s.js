@@ -1,0 +1,278 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.View = exports.HELM_TYPES = exports.HELM_CHART_V4 = exports.HELM_RELEASE = exports.RBAC_BINDING_KINDS = exports.RBAC_ROLE_KINDS = exports.WORKLOAD_KINDS = void 0;
+exports.k8sTypes = k8sTypes;
+exports.parseK8sType = parseK8sType;
+exports.isKubernetesType = isKubernetesType;
+exports.joinPath = joinPath;
+exports.strings = strings;
+exports.k8sObjects = k8sObjects;
+exports.namespaceOf = namespaceOf;
+exports.describe = describe;
+exports.upstreamOf = upstreamOf;
+exports.leaves = leaves;
+const unknowns_1 = require("./unknowns");
+/** API group/versions under which each kind is served (Pulumi type tokens; the core group is `core`). */
+const GROUP_VERSIONS = {
+    Pod: ["core/v1"],
+    PodTemplate: ["core/v1"],
+    ReplicationController: ["core/v1"],
+    Service: ["core/v1"],
+    Namespace: ["core/v1"],
+    Secret: ["core/v1"],
+    ConfigMap: ["core/v1"],
+    ServiceAccount: ["core/v1"],
+    Deployment: ["apps/v1", "apps/v1beta1", "apps/v1beta2", "extensions/v1beta1"],
+    StatefulSet: ["apps/v1", "apps/v1beta1", "apps/v1beta2"],
+    DaemonSet: ["apps/v1", "apps/v1beta2", "extensions/v1beta1"],
+    ReplicaSet: ["apps/v1", "apps/v1beta2", "extensions/v1beta1"],
+    Job: ["batch/v1"],
+    CronJob: ["batch/v1", "batch/v1beta1", "batch/v2alpha1"],
+    Ingress: ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"],
+    NetworkPolicy: ["networking.k8s.io/v1", "extensions/v1beta1"],
+    Role: ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"],
+    ClusterRole: ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"],
+    RoleBinding: ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"],
+    ClusterRoleBinding: ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"],
+};
+/** Kinds that carry a pod template (or are a pod). */
+exports.WORKLOAD_KINDS = [
+    "Pod", "PodTemplate", "ReplicationController", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
+];
+exports.RBAC_ROLE_KINDS = ["Role", "ClusterRole"];
+exports.RBAC_BINDING_KINDS = ["RoleBinding", "ClusterRoleBinding"];
+exports.HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
+exports.HELM_CHART_V4 = "kubernetes:helm.sh/v4:Chart";
+/** Helm resources whose own inputs (chart, repository, values, namespace) the policies can judge. */
+exports.HELM_TYPES = [exports.HELM_RELEASE, exports.HELM_CHART_V4];
+/**
+ * Every Pulumi type token of the given kinds: each served group/version, plus the `…Patch` and `…List` variants,
+ * plus `kubernetes:v1:<Kind>` for core kinds (what `apiextensions.CustomResource` registers for `apiVersion: v1`).
+ */
+function k8sTypes(...kinds) {
+    const out = [];
+    for (const kind of kinds) {
+        const gvs = GROUP_VERSIONS[kind] ?? [];
+        const all = gvs.includes("core/v1") ? [...gvs, "v1"] : gvs;
+        for (const gv of all)
+            for (const suffix of ["", "Patch", "List"])
+                out.push(`kubernetes:${gv}:${kind}${suffix}`);
+    }
+    return out;
+}
+const COMPONENT_GROUPS = new Set(["helm.sh", "yaml", "kustomize"]);
+/** Parses `kubernetes:<group>/<version>:<Kind>[Patch|List]`; undefined for providers, Helm, YAML and kustomize tokens. */
+function parseK8sType(type) {
+    const m = /^kubernetes:([^:]+):([A-Za-z0-9]+)$/.exec(type);
+    if (!m)
+        return undefined;
+    const apiVersion = m[1];
+    const slash = apiVersion.lastIndexOf("/");
+    const group = slash < 0 ? "core" : apiVersion.slice(0, slash);
+    const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+    if (COMPONENT_GROUPS.has(group))
+        return undefined;
+    let kind = m[2];
+    const patch = kind.endsWith("Patch") && kind.length > 5;
+    const list = !patch && kind.endsWith("List") && kind.length > 4;
+    if (patch)
+        kind = kind.slice(0, -5);
+    if (list)
+        kind = kind.slice(0, -4);
+    return { group, version, kind, patch, list };
+}
+/** True for any Kubernetes object or Helm/YAML resource type (not the provider itself). */
+function isKubernetesType(type) {
+    return type.startsWith("kubernetes:");
+}
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** `spec.template`, `containers[0]`, `annotations["service.beta.kubernetes.io/x"]`: paths as messages print them. */
+function joinPath(base, key) {
+    if (typeof key === "number")
+        return `${base}[${key}]`;
+    if (IDENTIFIER.test(key))
+        return base === "" ? key : `${base}.${key}`;
+    return `${base}[${JSON.stringify(key)}]`;
+}
+function step(value, key) {
+    if (value === null || typeof value !== "object")
+        return undefined;
+    if (typeof key === "number")
+        return Array.isArray(value) ? value[key] : undefined;
+    return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+/**
+ * A lazily-read location in a resource's props. Reading a missing or mistyped part yields `undefined`, reading an
+ * unknown part yields UNKNOWN (remembered by `reads`, so the policy defers if it finds nothing else).
+ */
+class View {
+    reads;
+    path;
+    thunk;
+    constructor(reads, path, thunk) {
+        this.reads = reads;
+        this.path = path;
+        this.thunk = thunk;
+    }
+    static root(reads, props, path = "") {
+        return new View(reads, path, () => props);
+    }
+    at(...keys) {
+        let path = this.path;
+        let thunk = this.thunk;
+        for (const key of keys) {
+            const parent = thunk;
+            path = joinPath(path, key);
+            thunk = () => step(parent(), key);
+        }
+        return new View(this.reads, path, thunk);
+    }
+    /** The same location read through other `Reads` (e.g. a scratch one, to try a verdict before recording). */
+    with(reads) {
+        return new View(reads, this.path, this.thunk);
+    }
+    /** The value (UNKNOWN recorded when unknown). */
+    value() {
+        return this.reads.get(this.path || "(props)", this.thunk);
+    }
+    /** The value without recording an unknown: for reads whose unknown the verdict does not need. */
+    peek() {
+        return new unknowns_1.Reads().get(this.path, this.thunk);
+    }
+    /** A string, undefined when absent or not a string, UNKNOWN when unknown. */
+    str() {
+        const v = this.value();
+        return v === unknowns_1.UNKNOWN ? unknowns_1.UNKNOWN : typeof v === "string" ? v : undefined;
+    }
+    /** A boolean; the strings "true"/"false" count too (YAML and Helm values are often strings). */
+    bool() {
+        const v = this.value();
+        if (v === unknowns_1.UNKNOWN)
+            return unknowns_1.UNKNOWN;
+        if (typeof v === "boolean")
+            return v;
+        if (v === "true" || v === "false")
+            return v === "true";
+        return undefined;
+    }
+    /** Element views of an array (none when absent or not an array), UNKNOWN when the array itself is unknown. */
+    list() {
+        const v = this.value();
+        if (v === unknowns_1.UNKNOWN)
+            return unknowns_1.UNKNOWN;
+        if (!Array.isArray(v))
+            return [];
+        // By index, never v.map: iterating the SDK's proxy reads every element and throws on an unknown one.
+        return Array.from({ length: v.length }, (_, i) => this.at(i));
+    }
+    /** Property names of an object (none when absent or not an object), UNKNOWN when the object itself is unknown. */
+    keys() {
+        const v = this.value();
+        if (v === unknowns_1.UNKNOWN)
+            return unknowns_1.UNKNOWN;
+        if (v === null || typeof v !== "object" || Array.isArray(v))
+            return [];
+        return Object.keys(v);
+    }
+    /** A deep copy with unknowns as UNKNOWN (each recorded). */
+    snapshot() {
+        return this.reads.snapshot(this.path || "(props)", this.thunk);
+    }
+}
+exports.View = View;
+/** Strings of a list view; unknown entries are UNKNOWN. */
+function strings(view) {
+    const items = view.list();
+    if (items === unknowns_1.UNKNOWN)
+        return unknowns_1.UNKNOWN;
+    const out = [];
+    for (const item of items) {
+        const s = item.str();
+        if (s !== undefined)
+            out.push(s);
+    }
+    return out;
+}
+/** The Kubernetes objects a resource declares (empty for non-Kubernetes types). */
+function k8sObjects(type, reads, props) {
+    const t = parseK8sType(type);
+    if (!t)
+        return [];
+    const root = View.root(reads, props);
+    if (!t.list)
+        return [{ kind: t.kind, patch: t.patch, view: root, label: t.kind }];
+    const items = root.at("items").list();
+    if (items === unknowns_1.UNKNOWN)
+        return [];
+    return items.map((item) => ({ kind: t.kind, patch: false, view: item, label: `${t.kind} ${item.path}` }));
+}
+/**
+ * The namespace an object lands in: `metadata.namespace`, else the provider's `namespace`, else `default`
+ * (what the Kubernetes provider does with a namespaced object that names none).
+ */
+function namespaceOf(obj, provider) {
+    const ns = obj.at("metadata", "namespace").str();
+    if (ns === unknowns_1.UNKNOWN)
+        return unknowns_1.UNKNOWN;
+    if (ns !== undefined && ns !== "")
+        return ns;
+    if (!provider)
+        return "default";
+    const fromProvider = provider.at("namespace").str();
+    if (fromProvider === unknowns_1.UNKNOWN)
+        return unknowns_1.UNKNOWN;
+    return fromProvider !== undefined && fromProvider !== "" ? fromProvider : "default";
+}
+/** `<Kind> <namespace>/<name>` for messages, with `?` for values not known yet. */
+function describe(obj, namespaced = true) {
+    const name = obj.view.at("metadata", "name").peek();
+    const ns = obj.view.at("metadata", "namespace").peek();
+    const n = typeof name === "string" ? name : "?";
+    return namespaced && typeof ns === "string" ? `${obj.kind} ${ns}/${n}` : `${obj.kind} ${n}`;
+}
+/** All resources a resource's inputs were computed from, transitively (data flow only, not `dependsOn`). */
+function upstreamOf(r, maxDepth = 64) {
+    const seen = new Map();
+    const visit = (x, depth) => {
+        if (depth > maxDepth)
+            return;
+        for (const deps of Object.values(x.propertyDependencies ?? {})) {
+            for (const d of deps ?? []) {
+                if (!d || seen.has(d.urn))
+                    continue;
+                seen.set(d.urn, d);
+                visit(d, depth + 1);
+            }
+        }
+    };
+    visit(r, 0);
+    return [...seen.values()];
+}
+/**
+ * Every primitive value under `view`, without recording unknowns (the caller records, with `leaf.view.value()`,
+ * only the unknowns its verdict needs). Bounded, so a huge or cyclic value cannot stall a preview.
+ */
+function leaves(view, maxNodes = 20000) {
+    const out = [];
+    let budget = maxNodes;
+    const visit = (v, key, parent, parentKey, depth) => {
+        if (budget-- <= 0 || depth > 40)
+            return;
+        const value = v.peek();
+        if (value !== unknowns_1.UNKNOWN && value !== null && typeof value === "object") {
+            if (Array.isArray(value)) {
+                for (let i = 0; i < value.length; i++)
+                    visit(v.at(i), i, v, key, depth + 1);
+            }
+            else {
+                for (const k of Object.keys(value))
+                    visit(v.at(k), k, v, key, depth + 1);
+            }
+            return;
+        }
+        out.push({ view: v, key, parentKey, parent, value });
+    };
+    visit(view, undefined, view, undefined, 0);
+    return out;
+}
+//# sourceMappingURL=k8s.js.map

@@ -1,0 +1,35 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.disallowInternetIngress = void 0;
+const policy_1 = require("../../lib/policy");
+const unknowns_1 = require("../../lib/unknowns");
+const cidr_1 = require("../../lib/cidr");
+const frameworks_1 = require("../../lib/frameworks");
+const security_groups_1 = require("../../lib/security-groups");
+/**
+ * No security group accepts traffic from the internet: not 0.0.0.0/0, not ::/0, and not ranges so broad they
+ * amount to it (0.0.0.0/1 + 128.0.0.0/1). Nodes and the API are reached from inside the VPC only.
+ */
+exports.disallowInternetIngress = (0, policy_1.resourcePolicy)({
+    name: "disallow-internet-ingress",
+    description: "Security groups allow no ingress from 0.0.0.0/0, ::/0 or any range broader than /8 (IPv4) or /16 (IPv6).",
+    step: "console",
+    severity: "critical",
+    remediationSteps: "Replace internet-wide sources in ingress rules (cidrBlocks/ipv6CidrBlocks on aws.ec2.SecurityGroup and SecurityGroupRule, cidrIpv4/cidrIpv6 on aws.vpc.SecurityGroupIngressRule) with the VPC CIDR, a prefix list or a referenced security group; reach nodes through SSM instead of SSH.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    framework: (0, frameworks_1.checkov)("CKV_AWS_277", "Ensure no security groups allow ingress from 0.0.0.0:0 to port -1"),
+    references: ["EKS-BP network: Security groups", "CKV_AWS_24", "CKV_AWS_260", "CKV_AWS_277"],
+    types: security_groups_1.RULE_TYPES,
+    check: ({ args, reads, report }) => {
+        const rules = (0, security_groups_1.rulesOf)(args, reads, "ingress");
+        if (rules === unknowns_1.UNKNOWN)
+            return;
+        for (const rule of rules) {
+            const open = rule.cidrs().filter((c) => c !== unknowns_1.UNKNOWN && (0, cidr_1.isInternetWide)(c));
+            if (open.length > 0) {
+                report(`${rule.cidrField} allows ingress from ${open.join(", ")}; restrict the source to the VPC CIDR, a prefix list or a security group`);
+            }
+        }
+    },
+});
+//# sourceMappingURL=disallow-internet-ingress.js.map

@@ -1,0 +1,76 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.disallowPrivilegedContainers = exports.ALLOWED_ADDED_CAPABILITIES = void 0;
+exports.normalizeCapability = normalizeCapability;
+const frameworks_1 = require("../../lib/frameworks");
+const k8s_1 = require("../../lib/k8s");
+const k8s_helm_1 = require("../../lib/k8s-helm");
+const k8s_meta_1 = require("../../lib/k8s-meta");
+const k8s_workloads_1 = require("../../lib/k8s-workloads");
+const policy_1 = require("../../lib/policy");
+const unknowns_1 = require("../../lib/unknowns");
+/** The one capability the restricted Pod Security Standard lets a container add. */
+exports.ALLOWED_ADDED_CAPABILITIES = ["NET_BIND_SERVICE"];
+/** `CAP_SYS_ADMIN`, `sys_admin` -> `SYS_ADMIN`. */
+function normalizeCapability(c) {
+    return c.trim().toUpperCase().replace(/^CAP_/, "");
+}
+function containerFindings(obj, c) {
+    const out = [];
+    const sc = c.at("securityContext");
+    if (sc.at("privileged").bool() === true)
+        out.push(`${sc.at("privileged").path} is true (every device and capability of the host); remove it`);
+    const ape = sc.at("allowPrivilegeEscalation");
+    const escalation = ape.bool();
+    if (escalation === true)
+        out.push(`${ape.path} is true; set it to false`);
+    // Unset means true for a Linux process (setuid binaries gain root); a patch owns only what it sets.
+    else if (escalation === undefined && !obj.patch)
+        out.push(`${ape.path} is unset, which lets setuid binaries gain root; set it to false`);
+    const added = (0, k8s_1.strings)(sc.at("capabilities", "add"));
+    if (added !== unknowns_1.UNKNOWN) {
+        const extra = added.filter((a) => typeof a === "string" && !exports.ALLOWED_ADDED_CAPABILITIES.includes(normalizeCapability(a)));
+        if (extra.length > 0)
+            out.push(`${sc.at("capabilities", "add").path} adds ${extra.join(", ")}; only NET_BIND_SERVICE may be added`);
+    }
+    const hostProcess = sc.at("windowsOptions", "hostProcess");
+    if (hostProcess.bool() === true)
+        out.push(`${hostProcess.path} is true (a Windows host process); remove it`);
+    return out;
+}
+/** No privileged container, privilege escalation, extra capability or Windows host process. */
+exports.disallowPrivilegedContainers = (0, policy_1.resourcePolicy)({
+    name: "disallow-privileged-containers",
+    description: "No container (init and ephemeral included) is privileged, allows privilege escalation (unset counts: restricted "
+        + "requires false), adds a capability other than NET_BIND_SERVICE, or runs as a Windows host process; Helm values that set "
+        + "privileged or allowPrivilegeEscalation true are refused too.",
+    step: "mining",
+    severity: "critical",
+    remediationSteps: "In every container's securityContext set privileged: false (or leave it unset), allowPrivilegeEscalation: false, "
+        + "capabilities: { drop: [\"ALL\"] } and add nothing but NET_BIND_SERVICE; remove windowsOptions.hostProcess.",
+    url: k8s_meta_1.URLS.pods,
+    framework: (0, frameworks_1.cisEks)("4.2.1", "Minimize the admission of privileged containers (and 4.2.5 allowPrivilegeEscalation)"),
+    references: ["CIS EKS 4.2.1", "CIS EKS 4.2.5", "EKS-BP pods: Restrict the containers that can run as privileged", "CKV_K8S_16",
+        "CKV_K8S_20", "CKV_K8S_25", "CKV_K8S_37", "kyverno disallow-privileged-containers", "PSS restricted"],
+    types: [...(0, k8s_1.k8sTypes)(...k8s_1.WORKLOAD_KINDS), ...k8s_1.HELM_TYPES],
+    check: ({ args, reads, report }) => {
+        if (k8s_1.HELM_TYPES.includes(args.type)) {
+            for (const leaf of (0, k8s_helm_1.enabledHelmValues)(k8s_1.View.root(reads, args.props), ["privileged", "allowPrivilegeEscalation"])) {
+                report(`${leaf.view.path} is true: the chart's containers would run with host-level privileges; set it to false.`);
+            }
+            return;
+        }
+        for (const obj of (0, k8s_1.k8sObjects)(args.type, reads, args.props)) {
+            const pod = (0, k8s_workloads_1.podTemplateOf)(obj);
+            if (!pod)
+                continue;
+            const findings = (0, k8s_workloads_1.containersOf)(pod.spec).flatMap((c) => containerFindings(obj, c));
+            const hostProcess = pod.spec.at("securityContext", "windowsOptions", "hostProcess");
+            if (hostProcess.bool() === true)
+                findings.push(`${hostProcess.path} is true (a Windows host process); remove it`);
+            if (findings.length > 0)
+                report(`${(0, k8s_1.describe)(obj)}: ${findings.join("; ")}.`);
+        }
+    },
+});
+//# sourceMappingURL=disallow-privileged-containers.js.map

@@ -1,0 +1,66 @@
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { resourcePolicy } from "../../lib/policy";
+import { UNKNOWN } from "../../lib/unknowns";
+import { isInternetWide } from "../../lib/cidr";
+import { configWithDefaults } from "../../lib/config";
+import { checkov } from "../../lib/frameworks";
+import { RULE_TYPES, isAllProtocols, isTcp, rulesOf } from "../../lib/security-groups";
+
+/** TCP ports that may leave for the internet by default: HTTPS only, which the network firewall filters by SNI. */
+export const DEFAULT_INTERNET_EGRESS_PORTS = [443];
+
+const schema: PolicyConfigSchema = {
+    properties: {
+        allowedInternetEgressPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 1, maximum: 65535 },
+            default: DEFAULT_INTERNET_EGRESS_PORTS,
+            description: "TCP ports security groups may open to 0.0.0.0/0 or ::/0. Traffic on them must still pass the egress firewall (see disallow-node-subnet-internet-route).",
+        },
+    },
+};
+
+/** Whether every port of the rule is an allowed TCP port; `undefined` when the answer needs an unknown value. */
+export function onlyAllowedPorts(protocol: unknown, from: unknown, to: unknown, allowed: readonly number[]): boolean | undefined {
+    if (protocol === UNKNOWN) return undefined;
+    if (isAllProtocols(protocol) || !isTcp(protocol)) return false;
+    if (from === UNKNOWN || to === UNKNOWN) return undefined;
+    if (typeof from !== "number" || typeof to !== "number" || from > to) return false;
+    for (let port = from; port <= to; port++) if (!allowed.includes(port)) return false;
+    return true;
+}
+
+/**
+ * No security group lets traffic out to the internet on arbitrary ports: a miner's stratum connection (3333, 4444,
+ * 14444, ...) is refused before it reaches any route. HTTPS may leave (config: allowedInternetEgressPorts), because
+ * the subnet's route sends it through the domain-allowlisting firewall; a security group cannot express "via".
+ */
+export const disallowInternetEgress = resourcePolicy({
+    name: "disallow-internet-egress",
+    description: "Security groups allow egress to 0.0.0.0/0, ::/0 or ranges broader than /8 (IPv4) or /16 (IPv6) only on allowed TCP ports (default 443), never all ports or protocols.",
+    step: "mining",
+    severity: "high",
+    remediationSteps: "Limit egress rules to the VPC CIDR, the S3 prefix list and referenced security groups. For internet egress use ipProtocol/protocol \"tcp\" with fromPort = toPort = 443 (or a port in allowedInternetEgressPorts) and route it through the network firewall; never protocol \"-1\" to 0.0.0.0/0 or ::/0.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    framework: checkov("CKV_AWS_382", "Ensure no security groups allow egress from 0.0.0.0:0 to port -1"),
+    references: ["EKS-BP network: Security groups", "CKV_AWS_382"],
+    configSchema: schema,
+    types: RULE_TYPES,
+    check: ({ args, reads, report }) => {
+        const raw = configWithDefaults(args.getConfig(), { allowedInternetEgressPorts: DEFAULT_INTERNET_EGRESS_PORTS }).allowedInternetEgressPorts;
+        const allowed = Array.isArray(raw) ? raw.filter((x): x is number => Number.isInteger(x)) : DEFAULT_INTERNET_EGRESS_PORTS;
+        const rules = rulesOf(args, reads, "egress");
+        if (rules === UNKNOWN) return;
+        for (const rule of rules) {
+            const open = rule.cidrs().filter((c) => c !== UNKNOWN && isInternetWide(c));
+            if (open.length === 0) continue;
+            const { protocol, from, to } = rule.ports();
+            const ok = onlyAllowedPorts(protocol, from, to, allowed);
+            if (ok === false) {
+                const prefix = rule.at ? `${rule.at}.` : "";
+                const what = isAllProtocols(protocol) ? "all protocols and ports" : `${String(protocol)} ports ${String(from)}-${String(to)}`;
+                report(`${rule.cidrField} allows egress to ${open.join(", ")} on ${what}; limit ${prefix}protocol/ports to TCP ${allowed.join(", ")} (through the egress firewall) or the destination to the VPC CIDR or a prefix list`);
+            }
+        }
+    },
+});

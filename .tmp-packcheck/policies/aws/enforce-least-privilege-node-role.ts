@@ -1,0 +1,80 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../../lib/policy";
+import { UNKNOWN } from "../../lib/unknowns";
+import { configWithDefaults, stringList, stringListSchema } from "../../lib/config";
+import { eksBestPractices } from "../../lib/frameworks";
+import { allowsAction, awsManagedPolicyName, parsePolicyDocument, trustsService } from "../../lib/iam";
+import { roleGrants } from "../../lib/role-permissions";
+import { label } from "../../lib/stack";
+
+/** What a worker node needs: join the cluster, pull images, be reached through SSM. */
+export const DEFAULT_NODE_ROLE_MANAGED_POLICIES = [
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEKSWorkerNodeMinimalPolicy",
+    "AmazonEC2ContainerRegistryPullOnly",
+    "AmazonEC2ContainerRegistryReadOnly",
+    "AmazonSSMManagedInstanceCore",
+];
+
+/** Data and identity actions a node role must not have: any pod that reaches the node's credentials gets them. */
+export const NODE_ROLE_FORBIDDEN_ACTIONS = [
+    "s3:GetObject", "s3:ListBucket", "s3:PutObject", "secretsmanager:GetSecretValue", "ssm:GetParameter", "ssm:GetParameters",
+    "ssm:GetParametersByPath", "kms:Decrypt", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "sts:AssumeRole", "iam:PassRole",
+];
+
+/**
+ * Node roles (trusted by ec2.amazonaws.com) carry only what a node needs: the allowlisted managed policies, no
+ * AmazonEKS_CNI_Policy (aws-node gets it through IRSA), and no data or identity actions. Whatever a node role
+ * holds, a pod on the host network or past the hop limit holds too.
+ */
+export const enforceLeastPrivilegeNodeRole = stackPolicy({
+    name: "enforce-least-privilege-node-role",
+    description: "Roles trusted by EC2 (node roles) carry only allowlisted managed policies, no AmazonEKS_CNI_Policy, and no data or identity actions.",
+    step: "creds",
+    severity: "high",
+    remediationSteps: "Attach only AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryPullOnly and AmazonSSMManagedInstanceCore to node roles (or what allowedNodeRoleManagedPolicies lists). Move AmazonEKS_CNI_Policy to an IRSA role for kube-system/aws-node, and data access (S3, Secrets Manager, KMS) to IRSA roles of the workloads that need it.",
+    url: "https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html#_update_the_aws_node_daemonset_to_use_irsa",
+    framework: eksBestPractices("iam", "Update the aws-node daemonset to use IRSA; Restrict access to the instance profile assigned to the worker node"),
+    references: ["CIS EKS 5.1.3", "EKS-BP iam: Update the aws-node daemonset to use IRSA", "CKV_AWS_288"],
+    configSchema: stringListSchema({
+        allowedNodeRoleManagedPolicies: {
+            description: "Names of AWS-managed policies node roles may carry.",
+            default: DEFAULT_NODE_ROLE_MANAGED_POLICIES,
+        },
+    }),
+    check: ({ args, reads, report }) => {
+        const allowed = stringList(configWithDefaults(args.getConfig(), { allowedNodeRoleManagedPolicies: DEFAULT_NODE_ROLE_MANAGED_POLICIES }).allowedNodeRoleManagedPolicies);
+        const nodeRole = new Map<string, boolean>();
+        const isNodeRole = (role: PolicyResource): boolean => {
+            if (!nodeRole.has(role.urn)) {
+                const trust = reads(role).get("assumeRolePolicy", () => role.props.assumeRolePolicy);
+                const doc = trust === UNKNOWN ? undefined : parsePolicyDocument(trust);
+                nodeRole.set(role.urn, doc?.statements !== undefined && trustsService(doc.statements, "ec2"));
+            }
+            return nodeRole.get(role.urn)!;
+        };
+        for (const g of roleGrants(args.resources, reads)) {
+            if (g.roles.length === 0) continue;
+            let problem: string | undefined;
+            if (g.policyArn !== undefined) {
+                const name = awsManagedPolicyName(g.policyArn);
+                if (name !== undefined && allowed.includes(name)) continue;
+                problem = name === "AmazonEKS_CNI_Policy"
+                    ? `${g.field} attaches AmazonEKS_CNI_Policy, which lets any pod reaching the node's credentials rewire ENIs; give it to an IRSA role for kube-system/aws-node`
+                    : name !== undefined
+                        ? `${g.field} attaches ${name}, which is not in allowedNodeRoleManagedPolicies (${allowed.join(", ")}); move it to an IRSA role of the workload that needs it`
+                        : undefined;
+                if (problem === undefined) continue;
+            } else {
+                const doc = parsePolicyDocument(g.document);
+                if (doc.error !== undefined) continue; // disallow-broad-role-permissions reports malformed documents
+                const hits = NODE_ROLE_FORBIDDEN_ACTIONS.filter((a) => doc.statements.some((s) => allowsAction(s, a)));
+                if (hits.length === 0) continue;
+                const where = g.documentFrom ? `${g.field} (${label(g.documentFrom)})` : g.field;
+                problem = `${where} allows ${hits.join(", ")}; move data and identity permissions to IRSA roles of the workloads that need them`;
+            }
+            const nodeRoles = g.roles.filter(isNodeRole);
+            if (nodeRoles.length > 0) report(g.via, `node role ${nodeRoles.map(label).join(", ")}: ${problem}`);
+        }
+    },
+});

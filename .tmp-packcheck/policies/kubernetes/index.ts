@@ -1,0 +1,59 @@
+import type { Policies } from "@pulumi/policy";
+import { disallowAnonymousRbacBindings } from "./disallow-anonymous-rbac-bindings";
+import { disallowAwsAuthConfigmap } from "./disallow-aws-auth-configmap";
+import { disallowAwsKeysInKubernetes } from "./disallow-aws-keys-in-kubernetes";
+import { disallowClusterAdminBindings } from "./disallow-cluster-admin-bindings";
+import { disallowClusterWideSecretRead } from "./disallow-cluster-wide-secret-read";
+import { disallowDefaultNamespace } from "./disallow-default-namespace";
+import { disallowGuardDutyAgentInterference } from "./disallow-guardduty-agent-interference";
+import { disallowHostNamespaces } from "./disallow-host-namespaces";
+import { disallowHostNetwork } from "./disallow-host-network";
+import { disallowIamAccessKeysInKubernetes } from "./disallow-iam-access-keys-in-kubernetes";
+import { disallowInternetFacingIngresses } from "./disallow-internet-facing-ingresses";
+import { disallowKubernetesAdminConsoles } from "./disallow-kubernetes-admin-consoles";
+import { disallowOpenNetworkPolicyEgress } from "./disallow-open-network-policy-egress";
+import { disallowPrivilegedContainers } from "./disallow-privileged-containers";
+import { disallowPublicKubernetesServices } from "./disallow-public-kubernetes-services";
+import { disallowRbacEscalationVerbs } from "./disallow-rbac-escalation-verbs";
+import { disallowUnreviewedHelmReleases } from "./disallow-unreviewed-helm-releases";
+import { disallowWildcardRbacRules } from "./disallow-wildcard-rbac-rules";
+import { requireApprovedImageRegistries } from "./require-approved-image-registries";
+import { requireContainerLimits } from "./require-container-limits";
+import { requireDefaultServiceAccountTokenDisabled } from "./require-default-service-account-token-disabled";
+import { requireNamespaceDefaultDenyEgress } from "./require-namespace-default-deny-egress";
+import { requirePinnedImageDigests } from "./require-pinned-image-digests";
+import { requirePodSecurityAuditAndWarn } from "./require-pod-security-audit-and-warn";
+import { requireRestrictedPodSecurity } from "./require-restricted-pod-security";
+
+/** Kubernetes objects however a program expresses them (typed, Patch, List, YAML/Helm children, Helm releases). */
+export const kubernetesPolicies: Policies = [
+    // console
+    disallowKubernetesAdminConsoles,
+    disallowPublicKubernetesServices,
+    disallowInternetFacingIngresses,
+    disallowAnonymousRbacBindings,
+    disallowClusterAdminBindings,
+    disallowAwsAuthConfigmap,
+    // creds
+    disallowAwsKeysInKubernetes,
+    disallowIamAccessKeysInKubernetes,
+    disallowHostNetwork,
+    requireDefaultServiceAccountTokenDisabled,
+    disallowWildcardRbacRules,
+    disallowRbacEscalationVerbs,
+    disallowClusterWideSecretRead,
+    // mining
+    requireNamespaceDefaultDenyEgress,
+    disallowOpenNetworkPolicyEgress,
+    disallowPrivilegedContainers,
+    disallowHostNamespaces,
+    requireContainerLimits,
+    requireRestrictedPodSecurity,
+    disallowDefaultNamespace,
+    requireApprovedImageRegistries,
+    requirePinnedImageDigests,
+    disallowUnreviewedHelmReleases,
+    // evasion
+    requirePodSecurityAuditAndWarn,
+    disallowGuardDutyAgentInterference,
+];

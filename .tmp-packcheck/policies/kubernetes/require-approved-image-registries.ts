@@ -1,0 +1,52 @@
+import { configWithDefaults, stringList } from "../../lib/config";
+import { cisEks } from "../../lib/frameworks";
+import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
+import { DEFAULT_ALLOWED_IMAGE_REGISTRIES, isFromAllowedRegistry } from "../../lib/k8s-images";
+import { URLS } from "../../lib/k8s-meta";
+import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { resourcePolicy } from "../../lib/policy";
+
+/** Every container image comes from an approved registry (by default: a private ECR registry), never a public one. */
+export const requireApprovedImageRegistries = resourcePolicy({
+    name: "require-approved-image-registries",
+    description: "Every container image (init and ephemeral containers included) matches allowedImageRegistries, by default a private "
+        + "ECR registry (<account>.dkr.ecr.<region>.amazonaws.com/): no miner image pulled from Docker Hub or any public registry.",
+    step: "mining",
+    severity: "high",
+    remediationSteps: "Push the image to the account's private ECR (or mirror it with an ECR pull-through cache rule) and reference it "
+        + "as <account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest>; pin the exact account and region with the "
+        + "policy's allowedImageRegistries config.",
+    url: URLS.images,
+    framework: cisEks("5.1.4", "Minimize Container Registries to only those approved"),
+    references: ["CIS EKS 5.1.4", "EKS-BP image: Create a set of curated images", "kyverno restrict-image-registries"],
+    configSchema: {
+        properties: {
+            allowedImageRegistries: {
+                type: "array",
+                items: { type: "string" },
+                default: [...DEFAULT_ALLOWED_IMAGE_REGISTRIES],
+                description: "Regular expressions an image reference must match (tested against the whole reference); default: any "
+                    + "private ECR registry. Pin yours, e.g. ^111122223333\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/.",
+            },
+        },
+    },
+    types: k8sTypes(...WORKLOAD_KINDS),
+    check: ({ args, reads, report }) => {
+        const allowed = stringList(configWithDefaults(args.getConfig(), { allowedImageRegistries: [...DEFAULT_ALLOWED_IMAGE_REGISTRIES] })
+            .allowedImageRegistries);
+        for (const obj of k8sObjects(args.type, reads, args.props)) {
+            const pod = podTemplateOf(obj);
+            if (!pod) continue;
+            const bad: string[] = [];
+            for (const c of containersOf(pod.spec)) {
+                const image = c.at("image").str();
+                if (typeof image !== "string" || isFromAllowedRegistry(image, allowed)) continue;
+                bad.push(`${c.at("image").path} is "${image}"`);
+            }
+            if (bad.length > 0) {
+                report(`${describe(obj)}: ${bad.join("; ")}, not from an approved registry (${allowed.join(", ") || "none configured"}); `
+                    + "pull it from the account's private ECR.");
+            }
+        }
+    },
+});
