@@ -151,6 +151,14 @@ describe("review: each finding kind on previews derived from the real ones", () 
         assert.deepEqual(r.unchanged.map((v) => v.policy), ["x-analyze"]);
         assert.deepEqual(r.mandatory.map((v) => v.policy), ["x-stack"]);
     });
+    test("an event-log verdict that is a preview deferral is listed as waiting for `pulumi up`, not as a violation", () => {
+        const p = previewOf(`${DERIVED}/eks-endpoint-public.preview.json`);
+        const urn = p.steps.find((s) => s.urn.endsWith("Cluster::platform-cluster"))!.urn;
+        const r = buildReview(p, NO_ANALYSIS, { file: "e.jsonl", packs: {}, events: 1, verdicts: [{ policyPack: "org", policyPackVersion: "1", policy: "require-x",
+            enforcementLevel: "advisory", urn, severity: "", message: "Requires x.\ncan't run policy 'require-x' from policy pack 'org' during preview: roleArn is unknown" }] });
+        assert.deepEqual(r.deferred.map((v) => v.message), ["roleArn is unknown"]);
+        assert.equal(r.advisory.length, 0);
+    });
 });
 
 describe("review output formats", () => {
