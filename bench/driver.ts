@@ -7,6 +7,7 @@
  */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
@@ -132,7 +133,7 @@ export function peakRssMb(pid: number): number {
 export interface PackDescription {
     name: string;
     version: string;
-    policies: PolicyInfo[];
+    policies: BenchPolicyInfo[];
 }
 
 export interface TimedAnalysis {
@@ -155,10 +156,30 @@ export interface TimedAnalysis {
 
 const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
 
+/** Writes a V8 CPU profile of the pack (bench/profile-preload.js) into this folder. */
+export interface ProfileOptions {
+    profileDir?: string;
+}
+
+function profileEnv(dir: string): Record<string, string> {
+    const preload = resolve(__dirname, "profile-preload.js");
+    return { HARDENED_BENCH_PROFILE_DIR: resolve(dir), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim() };
+}
+
+/** Ends a profiled pack normally so that its profile is written; gives up after 30 s. */
+function endProfiled(pack: RunningPack): Promise<void> {
+    return new Promise((res) => {
+        const timer = setTimeout(res, 30000);
+        pack.child.once("exit", () => { clearTimeout(timer); res(); });
+        pack.child.kill("SIGUSR2");
+    });
+}
+
 /** Starts the pack as the engine does and times the protocol exchange of one preview of `run`. */
-export async function timedAnalysis(run: ProgramRun, packDir: string): Promise<TimedAnalysis> {
+export async function timedAnalysis(run: ProgramRun, packDir: string, profile: ProfileOptions = {}): Promise<TimedAnalysis> {
     const engine = await startEngineServer();
     const env = {
+        ...(profile.profileDir ? profileEnv(profile.profileDir) : {}),
         PULUMI_NODEJS_PROJECT: run.project, PULUMI_NODEJS_STACK: run.stack, PULUMI_NODEJS_ORGANIZATION: run.organization,
         PULUMI_NODEJS_DRY_RUN: String(run.mode === "preview"),
         PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(run.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))),
@@ -238,6 +259,7 @@ export async function timedAnalysis(run: ProgramRun, packDir: string): Promise<T
 
         // VmHWM is the process's high-water mark: read while the pack still runs, after its last call.
         const packPeakMb = peakRssMb(pack.child.pid!);
+        if (profile.profileDir) await endProfiled(pack);
         return { pack: description, readySeconds, analyzeMs, resourcePhaseSeconds, stackSeconds, stackRequestSeconds, packPeakMb, diagnostics, calls };
     } finally {
         pack?.stop();
@@ -266,12 +288,19 @@ export async function packReady(packDir: string): Promise<{ seconds: number; pac
     }
 }
 
-function policyInfo(p: analyzerpbTypes.PolicyInfo): PolicyInfo {
+/** A policy as GetAnalyzerInfo describes it; configSchema as the JSON schema the pack declared. */
+export type BenchPolicyInfo = Omit<PolicyInfo, "configSchema"> & { configSchema?: { properties: Record<string, unknown>; required?: string[] } };
+
+function policyInfo(p: analyzerpbTypes.PolicyInfo): BenchPolicyInfo {
+    const fw = p.getFramework();
+    const schema = p.getConfigschema();
     return {
         name: p.getName(), description: p.getDescription(),
         enforcementLevel: ENFORCEMENT[p.getEnforcementlevel()] ?? "advisory",
         severity: ["", "low", "medium", "high", "critical"][p.getSeverity()] ?? "",
         policyType: p.getPolicyType() === 1 ? "resource" : p.getPolicyType() === 2 ? "stack" : "unknown",
         tags: p.getTagsList(), remediationSteps: p.getRemediationSteps(), url: p.getUrl(),
+        ...(fw ? { framework: { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } } : {}),
+        ...(schema ? { configSchema: { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>, required: schema.getRequiredList() } } : {}),
     };
 }

@@ -44,11 +44,15 @@ export interface BenchOptions {
     typescript: boolean;
     /** Size of the review input, MiB; 0 skips the review figure. */
     reviewMb: number;
+    /** Review runs (no warm-up: one review of 50 MB takes minutes, so its own start-up is noise). */
+    reviewRuns: number;
+    /** Write a CPU profile of every analysis run's pack here (node --cpu-prof), to see where the time goes. */
+    profileDir?: string;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
     sizes: [1000, 10000, 50000], runs: 3, largeRuns: 1, largeFrom: 50000, warmup: 1,
-    programs: [], pack: join(ROOT, "policy-packs/kill-chain"), typescript: true, reviewMb: 50,
+    programs: [], pack: join(ROOT, "policy-packs/kill-chain"), typescript: true, reviewMb: 50, reviewRuns: 1,
 };
 
 /** The JSON of `npm run bench -- --json` (issue 7): medians, seconds / ms / MiB as named. */
@@ -72,7 +76,7 @@ export interface BenchDetail {
     pack: { name: string; version: string; policies: number; resourcePolicies: number; stackPolicies: number };
     engine: Record<Mode, { seconds: Spread; peakMb: Spread }>;
     /** The no-op pack's ready time comes from its analysis runs. */
-    ready: { compiled: Spread; noop?: Spread; typescript?: Spread | string };
+    ready: { compiled: Spread; noop?: Spread; typescript?: { cold: number; cached: Spread } | string };
     analysis: {
         resources: number; runs: number; analyzeMs: Spread; p99Ms: Spread; analyzeTotal: Spread; stack: Spread; phase: Spread;
         floorAnalyzeTotal: Spread; floorStack: Spread; floorPhase: Spread; peakMb: Spread; floorPeakMb: Spread; diagnostics: number;
@@ -161,7 +165,9 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
         if (opts.typescript) {
             try {
                 const ts = writeTypeScriptCopy(temp.dir, opts.pack);
-                ready.typescript = spread((await repeat(0, opts.runs, () => packReady(ts))).map((r) => r.seconds));
+                // ts-node keeps compiled output in a cache under the temp folder: the first start compiles, later ones read it.
+                const times = (await repeat(0, opts.runs + 1, () => packReady(ts))).map((r) => r.seconds);
+                ready.typescript = { cold: times[0]!, cached: spread(times.slice(1)) };
             } catch (e) {
                 ready.typescript = `did not start: ${(e as Error).message}`;
             }
@@ -184,7 +190,7 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
             let diagnostics = 0;
             for (let i = 0; i < runs; i++) {
                 log(`analysis: ${n} resources, run ${i + 1}/${runs}`);
-                const a = await timedAnalysis(stack, opts.pack);
+                const a = await timedAnalysis(stack, opts.pack, { profileDir: opts.profileDir });
                 diagnostics = a.diagnostics;
                 ours.push(perRun(a));
                 floor.push(perRun(await timedAnalysis(stack, noop)));
@@ -210,7 +216,7 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
             else {
                 log(`review: ${round(review.inputMb, 1)} MB, ${built.steps} steps`);
                 try {
-                    const runs = await repeat(opts.warmup, opts.runs, () => timeReview(file));
+                    const runs = await repeat(0, opts.reviewRuns, () => timeReview(file));
                     review.seconds = spread(runs.map((r) => r.seconds));
                     review.peakMb = spread(runs.map((r) => r.peakMb));
                 } catch (e) {
@@ -273,13 +279,14 @@ export function table(json: BenchJson, d: BenchDetail): string {
     L.push("pack ready (start to port)              s");
     L.push(`  compiled (package.json main)           ${fs(d.ready.compiled).padEnd(36)} ≤ 2 s ${mark(d.ready.compiled.median <= 2)}`);
     if (d.ready.noop) L.push(`  no-op pack (floor, from its analysis runs) ${fs(d.ready.noop)}`);
-    if (d.ready.typescript !== undefined) L.push(`  TypeScript sources (ts-node)           ${typeof d.ready.typescript === "string" ? d.ready.typescript : fs(d.ready.typescript)}`);
+    if (typeof d.ready.typescript === "string") L.push(`  TypeScript sources (ts-node)           ${d.ready.typescript}`);
+    else if (d.ready.typescript) L.push(`  TypeScript sources (ts-node)           first start ${f(d.ready.typescript.cold)}, then ${fs(d.ready.typescript.cached)} from ts-node's cache`);
     L.push("");
-    L.push("policy analysis     runs  Analyze ms median / p99      Analyze total s        floor s       ratio  AnalyzeStack s        floor s   ratio  resource phase s (floor)   pack peak MiB  diagnostics");
+    L.push("policy analysis     runs  Analyze ms median / p99      Analyze total s        floor s       ratio  AnalyzeStack s        floor s   ratio  resource phase s (floor)   pack peak MiB (floor)  diagnostics");
     for (const [i, a] of d.analysis.entries()) {
         const j = json.analysis[i]!;
         L.push(`  ${String(a.resources).padStart(6)}            ${String(a.runs).padStart(2)}  ${f(a.analyzeMs.median, 3)} / ${f(a.p99Ms.median, 3)}`.padEnd(55)
-            + ` ${fs(a.analyzeTotal).padEnd(22)} ${f(a.floorAnalyzeTotal.median).padEnd(13)} ${f(j.ratio_analyze).padEnd(6)} ${fs(a.stack).padEnd(21)} ${f(a.floorStack.median).padEnd(9)} ${f(j.ratio_stack).padEnd(6)} ${(`${f(a.phase.median)} (${f(a.floorPhase.median)})`).padEnd(26)} ${fs(a.peakMb, 0).padEnd(14)} ${a.diagnostics}`);
+            + ` ${fs(a.analyzeTotal).padEnd(22)} ${f(a.floorAnalyzeTotal.median).padEnd(13)} ${f(j.ratio_analyze).padEnd(6)} ${fs(a.stack).padEnd(21)} ${f(a.floorStack.median).padEnd(9)} ${f(j.ratio_stack).padEnd(6)} ${(`${f(a.phase.median)} (${f(a.floorPhase.median)})`).padEnd(26)} ${`${f(a.peakMb.median, 0)} (${f(a.floorPeakMb.median, 0)})`.padEnd(22)} ${a.diagnostics}`);
     }
     const at10k = json.analysis.find((a) => a.resources === 10000);
     if (at10k) L.push(`  target at 10,000: ratio ≤ 1.5 — Analyze ${mark(at10k.ratio_analyze <= 1.5)}, AnalyzeStack ${mark(at10k.ratio_stack <= 1.5)}`);
@@ -314,9 +321,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { json: 
         else if (a === "--large-from") o.largeFrom = num(a, next());
         else if (a === "--warmup") o.warmup = num(a, next());
         else if (a === "--review-mb") o.reviewMb = num(a, next());
+        else if (a === "--review-runs") o.reviewRuns = Math.max(1, num(a, next()));
         else if (a === "--program") o.programs.push(next() ?? "");
         else if (a === "--pack") o.pack = resolve(next() ?? "");
-        else throw new Error(`unknown option ${a}; options: --json --sizes N,N --runs N --large-runs N --large-from N --warmup N --review-mb N --program FILE --pack DIR --no-typescript`);
+        else if (a === "--profile") o.profileDir = resolve(next() ?? "");
+        else throw new Error(`unknown option ${a}; options: --json --sizes N,N --runs N --large-runs N --large-from N --warmup N --review-mb N --review-runs N --program FILE --pack DIR --profile DIR --no-typescript`);
     }
     if (o.sizes.length === 0) throw new Error("invalid --sizes: none — give at least one resource count");
     return o;

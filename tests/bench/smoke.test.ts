@@ -89,21 +89,25 @@ describe("synthetic stacks are consistent copies of the reference stack", () => 
     });
 });
 
-test("the no-op pack declares the same policies, kinds and levels, each with an empty check", () => {
+test("the no-op pack declares the same policies, kinds, levels and metadata, each with an empty check", () => {
     const source = noopPackSource({
         name: "hardened-kill-chain", version: "0.1.0",
         policies: [
-            { name: "disallow-public-eks-endpoint", description: "d1", enforcementLevel: "mandatory", severity: "high", policyType: "resource", tags: [], remediationSteps: "", url: "" },
+            { name: "disallow-public-eks-endpoint", description: "d1", enforcementLevel: "mandatory", severity: "high", policyType: "resource", tags: ["kill-chain:console"],
+                remediationSteps: "Set endpointPublicAccess to false.", url: "https://example.org/p", configSchema: { properties: { allowedCidrs: { type: "array" } } } },
             { name: "require-flow-logs", description: "d2", enforcementLevel: "advisory", severity: "", policyType: "stack", tags: [], remediationSteps: "", url: "" },
         ],
     });
-    const declared: { name: string; enforcementLevel: string; validateResource?: () => void; validateStack?: () => void }[] = [];
+    const declared: { name: string; enforcementLevel: string; severity?: string; tags?: string[]; remediationSteps?: string; configSchema?: unknown;
+        validateResource?: () => void; validateStack?: () => void }[] = [];
     new Function("require", source)((id: string) => {
         assert.equal(id, "@pulumi/policy");
         return { PolicyPack: class { constructor(name: string, args: { policies: typeof declared }) { assert.equal(name, "hardened-kill-chain"); declared.push(...args.policies); } } };
     });
     assert.deepEqual(declared.map((p) => [p.name, p.enforcementLevel, p.validateResource ? "resource" : "stack"]),
         [["disallow-public-eks-endpoint", "mandatory", "resource"], ["require-flow-logs", "advisory", "stack"]]);
+    assert.deepEqual([declared[0]!.severity, declared[0]!.tags, declared[0]!.remediationSteps, declared[0]!.configSchema],
+        ["high", ["kill-chain:console"], "Set endpointPublicAccess to false.", { properties: { allowedCidrs: { type: "array" } } }]);
     assert.equal(declared[0]!.validateResource!.toString(), "() => {}");
     assert.equal(declared[1]!.validateStack!.toString(), "() => {}");
 });
