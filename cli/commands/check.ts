@@ -4,8 +4,9 @@ import type { AnalysisResult, Diagnostic, PackInfo } from "../../engine/analyzer
 import type { ProgramRun } from "../../engine";
 import { parseArgs } from "../args";
 import { PROGRAM_FLAGS, planOptions, runPlan } from "./plan";
+import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--json]";
+export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--format text|markdown|report|json] [--json]";
 
 /** The project's own pack, run when no --policy-pack is given. */
 export const DEFAULT_PACKS = [resolve(__dirname, "../../policy-packs/kill-chain")];
@@ -91,8 +92,18 @@ export function checkText(r: CheckReport): string {
 }
 
 export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
-    const a = parseArgs("check", argv, { ...PROGRAM_FLAGS, repeatable: ["policy-pack"], booleans: ["json"] });
+    const a = parseArgs("check", argv, {
+        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
+        repeatable: ["policy-pack"], booleans: ["json"],
+    });
+    const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
     const report = await runCheck(a.values, a.lists["policy-pack"] ?? []);
-    out(a.flags.has("json") ? JSON.stringify(checkJson(report), null, 2) : checkText(report));
+    // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
+    if (format === "json") out(JSON.stringify(checkJson(report), null, 2));
+    else if (format === "report") out(checkText(report));
+    else {
+        const overview = buildOverview(report.run, report.analysis);
+        out(format === "markdown" ? overviewMarkdown(overview) : overviewText(overview));
+    }
     return report.analysis.violations.some((d) => d.enforcementLevel === "mandatory") ? 1 : 0;
 }
