@@ -40,7 +40,8 @@ export interface PolicyInfo {
     remediationSteps: string;
     url: string;
     framework?: { name: string; version: string; reference: string; specification: string };
-    configSchema?: string;
+    /** The JSON schema the policy declared for its config. */
+    configSchema?: { properties: Record<string, unknown>; required?: string[] };
 }
 
 export interface PackInfo {
@@ -74,22 +75,31 @@ export interface AnalysisResult {
     calls: Record<string, number>;
 }
 
+/** One policy's entry of a --policy-pack-config file: a level, or `{ enforcementLevel?, ...properties }`. */
+export type PolicyConfigEntry = Level | Record<string, unknown>;
+
+/** Normalises the string shorthand (`"advisory"`) to `{ enforcementLevel: "advisory" }`, as the CLI does. */
+export function normalizePolicyConfig(entry: PolicyConfigEntry | undefined): Record<string, unknown> | undefined {
+    if (entry === undefined) return undefined;
+    return typeof entry === "string" ? { enforcementLevel: entry } : entry;
+}
+
 export interface AnalyzeOptions {
     /** Per pack directory: `{ policyName: { enforcementLevel?, ...properties } }` (the --policy-pack-config file). */
-    packConfig?: Record<string, Record<string, Record<string, unknown>>>;
+    packConfig?: Record<string, Record<string, PolicyConfigEntry>>;
     stackTags?: Record<string, string>;
 }
 
-type Client = analyzerGrpcTypes.AnalyzerClient;
+export type Client = analyzerGrpcTypes.AnalyzerClient;
 
-function unary<Req, Resp>(client: Client, method: string, req: Req): Promise<Resp> {
+export function unary<Resp>(client: Client, method: string, req: unknown): Promise<Resp> {
     return new Promise((res, rej) => {
-        (client as unknown as Record<string, (r: Req, cb: (e: grpcTypes.ServiceError | null, v: Resp) => void) => void>)[method]!(req, (e, v) => (e ? rej(e) : res(v)));
+        (client as unknown as Record<string, (r: unknown, cb: (e: grpcTypes.ServiceError | null, v: Resp) => void) => void>)[method]!(req, (e, v) => (e ? rej(e) : res(v)));
     });
 }
 
 /** A minimal pulumirpc.Engine server: packs log through it, as they do to the real engine. */
-async function startEngineServer(logs: string[]): Promise<{ address: string; stop(): void }> {
+export async function startEngineServer(logs: string[]): Promise<{ address: string; stop(): void }> {
     const server = new grpc.Server();
     server.addService(enginegrpc.EngineService, {
         log: (call: { request: { getMessage(): string; getUrn(): string } }, cb: (e: null, v: unknown) => void) => {
@@ -149,7 +159,11 @@ export async function startPack(dir: string, engineAddress: string, env: Record<
             rej(new EngineInputError(`policy pack ${dir} failed to start: ${why}`));
         });
     });
-    const client = new agrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    // A stack of tens of thousands of resources makes messages far above grpc-js's 4 MiB default; the engine's own
+    // client has no such limit in practice, so neither does ours.
+    const client = new agrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": -1, "grpc.max_send_message_length": -1,
+    });
     return {
         dir: packDir, child, client,
         info: { dir: packDir, name: "", version: "", policies: [] },
@@ -157,8 +171,9 @@ export async function startPack(dir: string, engineAddress: string, env: Record<
     };
 }
 
-function policyInfo(p: analyzerpbTypes.PolicyInfo): PolicyInfo {
+export function policyInfo(p: analyzerpbTypes.PolicyInfo): PolicyInfo {
     const fw = p.getFramework();
+    const schema = p.getConfigschema();
     return {
         name: p.getName(), description: p.getDescription(),
         enforcementLevel: ENFORCEMENT[p.getEnforcementlevel()] ?? "advisory",
@@ -166,11 +181,11 @@ function policyInfo(p: analyzerpbTypes.PolicyInfo): PolicyInfo {
         policyType: p.getPolicyType() === 1 ? "resource" : p.getPolicyType() === 2 ? "stack" : "unknown",
         tags: p.getTagsList(), remediationSteps: p.getRemediationSteps(), url: p.getUrl(),
         ...(fw ? { framework: { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } } : {}),
-        ...(p.getConfigschema() ? { configSchema: JSON.stringify(p.getConfigschema()!.toObject()) } : {}),
+        ...(schema ? { configSchema: { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>, required: schema.getRequiredList() } } : {}),
     };
 }
 
-function options(r: RecordedResource): analyzerpbTypes.AnalyzerResourceOptions {
+export function resourceOptions(r: RecordedResource): analyzerpbTypes.AnalyzerResourceOptions {
     const o = new apb.AnalyzerResourceOptions();
     o.setProtect(r.options.protect);
     o.setIgnorechangesList(r.options.ignoreChanges);
@@ -190,7 +205,7 @@ function options(r: RecordedResource): analyzerpbTypes.AnalyzerResourceOptions {
     return o;
 }
 
-function providerOf(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpbTypes.AnalyzerProviderResource | undefined {
+export function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): analyzerpbTypes.AnalyzerProviderResource | undefined {
     if (!r.provider) return undefined;
     const urn = r.provider.split("::").slice(0, -1).join("::");
     const p = byUrn.get(urn);
@@ -203,16 +218,42 @@ function providerOf(r: RecordedResource, byUrn: Map<string, RecordedResource>): 
     return pr;
 }
 
-function analyzeRequest(r: RecordedResource, props: Record<string, unknown>, byUrn: Map<string, RecordedResource>): analyzerpbTypes.AnalyzeRequest {
+export function analyzeRequest(r: RecordedResource, props: Record<string, unknown>, byUrn: ReadonlyMap<string, RecordedResource>): analyzerpbTypes.AnalyzeRequest {
     const req = new apb.AnalyzeRequest();
     req.setType(r.type);
     req.setProperties(spb.Struct.fromJavaScript(props));
     req.setUrn(r.urn);
     req.setName(r.name);
-    req.setOptions(options(r));
+    req.setOptions(resourceOptions(r));
     const p = providerOf(r, byUrn);
     if (p) req.setProvider(p);
     return req;
+}
+
+/** AnalyzeStack's request: final outputs with parents, dependencies and the non-empty propertyDependencies. */
+export function analyzeStackRequest(run: ProgramRun, byUrn: ReadonlyMap<string, RecordedResource>): analyzerpbTypes.AnalyzeStackRequest {
+    const stackReq = new apb.AnalyzeStackRequest();
+    stackReq.setResourcesList(run.resources.map((r) => {
+        const a = new apb.AnalyzerResource();
+        a.setType(r.type);
+        a.setProperties(spb.Struct.fromJavaScript(r.outputs ?? {}));
+        a.setUrn(r.urn);
+        a.setName(r.name);
+        a.setOptions(resourceOptions(r));
+        const p = providerOf(r, byUrn);
+        if (p) a.setProvider(p);
+        a.setParent(r.parent);
+        a.setDependenciesList(r.dependencies);
+        const pd = a.getPropertydependenciesMap();
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            if (urns.length === 0) continue;
+            const deps = new apb.AnalyzerPropertyDependencies();
+            deps.setUrnsList(urns);
+            pd.set(k, deps);
+        }
+        return a;
+    }));
+    return stackReq;
 }
 
 const DEFERRAL = /^can't run policy '([^']+)' from policy pack '([^']+)' during preview: /;
@@ -268,7 +309,7 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
                 if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
             });
             count("GetAnalyzerInfo");
-            const info = await unary<unknown, analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
+            const info = await unary<analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
             pack.info = { dir: pack.dir, name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
             // Every policy gets its default level, then the pack's initial config, then the user's config file.
             const conf = new apb.ConfigureAnalyzerRequest();
@@ -283,7 +324,7 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
                     level = ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? level;
                     props = (fromInitial.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {};
                 }
-                const u = user[p.name] ?? user.all;
+                const u = normalizePolicyConfig(user[p.name] ?? user.all);
                 if (u) {
                     if (typeof u.enforcementLevel === "string") level = u.enforcementLevel as Level;
                     const { enforcementLevel: _ignored, ...rest } = u;
@@ -313,7 +354,7 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
                 count("GetAnalyzerInfo");
                 await unary(pack.client, "getAnalyzerInfo", new epb.Empty());
                 count("Remediate");
-                const resp = await unary<unknown, analyzerpbTypes.RemediateResponse>(pack.client, "remediate", analyzeRequest(r, props, byUrn))
+                const resp = await unary<analyzerpbTypes.RemediateResponse>(pack.client, "remediate", analyzeRequest(r, props, byUrn))
                     .catch((e: grpcTypes.ServiceError) => {
                         if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
                         throw new Error(`failed to run policy pack ${pack.info.name} on ${r.urn}: ${e.details}`);
@@ -331,7 +372,7 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
             const req = analyzeRequest(r, props, byUrn);
             const responses = await Promise.all(packs.map((pack) => {
                 count("Analyze");
-                return unary<unknown, analyzerpbTypes.AnalyzeResponse>(pack.client, "analyze", req).catch((e: grpcTypes.ServiceError) => {
+                return unary<analyzerpbTypes.AnalyzeResponse>(pack.client, "analyze", req).catch((e: grpcTypes.ServiceError) => {
                     throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, resource ${r.urn})`);
                 });
             }));
@@ -339,30 +380,10 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
         }
 
         // AnalyzeStack: final outputs with parents, dependencies and the non-empty propertyDependencies.
-        const stackReq = new apb.AnalyzeStackRequest();
-        stackReq.setResourcesList(run.resources.map((r) => {
-            const a = new apb.AnalyzerResource();
-            a.setType(r.type);
-            a.setProperties(spb.Struct.fromJavaScript(r.custom ? r.outputs : (r.outputs ?? {})));
-            a.setUrn(r.urn);
-            a.setName(r.name);
-            a.setOptions(options(r));
-            const p = providerOf(r, byUrn);
-            if (p) a.setProvider(p);
-            a.setParent(r.parent);
-            a.setDependenciesList(r.dependencies);
-            const pd = a.getPropertydependenciesMap();
-            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-                if (urns.length === 0) continue;
-                const deps = new apb.AnalyzerPropertyDependencies();
-                deps.setUrnsList(urns);
-                pd.set(k, deps);
-            }
-            return a;
-        }));
+        const stackReq = analyzeStackRequest(run, byUrn);
         const stackResponses = await Promise.all(packs.map((pack) => {
             count("AnalyzeStack");
-            return unary<unknown, analyzerpbTypes.AnalyzeResponse>(pack.client, "analyzeStack", stackReq).catch((e: grpcTypes.ServiceError) => {
+            return unary<analyzerpbTypes.AnalyzeResponse>(pack.client, "analyzeStack", stackReq).catch((e: grpcTypes.ServiceError) => {
                 if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
                 throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, AnalyzeStack)`);
             });

@@ -4,9 +4,10 @@ import type { AnalysisResult, Diagnostic, PackInfo } from "../../engine/analyzer
 import type { ProgramRun } from "../../engine";
 import { parseArgs } from "../args";
 import { PROGRAM_FLAGS, planOptions, runPlan } from "./plan";
+import { readPackConfigs } from "./review";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--format text|markdown|report|json] [--json]";
+export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--policy-pack-config FILE]... [--format text|markdown|report|json] [--json]";
 
 /** The project's own pack, run when no --policy-pack is given. */
 export const DEFAULT_PACKS = [resolve(__dirname, "../../policy-packs/kill-chain")];
@@ -26,9 +27,12 @@ export interface CheckReport {
     analysis: AnalysisResult;
 }
 
-export async function runCheck(values: Record<string, string | undefined>, packs: string[]): Promise<CheckReport> {
+export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = []): Promise<CheckReport> {
+    const packDirs = packs.length > 0 ? packs : DEFAULT_PACKS;
+    // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
+    const packConfig = readPackConfigs(packDirs, configFiles);
     const run = await runPlan(planOptions(values));
-    const analysis = await analyzeRun(run, packs.length > 0 ? packs : DEFAULT_PACKS);
+    const analysis = await analyzeRun(run, packDirs, { packConfig });
     return { run, analysis };
 }
 
@@ -94,10 +98,10 @@ export function checkText(r: CheckReport): string {
 export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("check", argv, {
         values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
-        repeatable: ["policy-pack"], booleans: ["json"],
+        repeatable: ["policy-pack", "policy-pack-config"], booleans: ["json"],
     });
     const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
-    const report = await runCheck(a.values, a.lists["policy-pack"] ?? []);
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? []);
     // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
     if (format === "json") out(JSON.stringify(checkJson(report), null, 2));
     else if (format === "report") out(checkText(report));

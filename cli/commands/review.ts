@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { normalizePolicyConfig } from "../../engine/analyzer";
+import type { PolicyConfigEntry } from "../../engine/analyzer";
 import { parseArgs, UsageError } from "../args";
 import { DEFAULT_PACKS } from "./check";
 import { readEventLog } from "../review/events";
@@ -23,7 +25,7 @@ export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
  */
 export function readPackConfigs(packs: readonly string[], files: readonly string[]): Record<string, Record<string, Record<string, unknown>>> {
     if (files.length === 0) return {};
-    if (files.length !== packs.length) throw new UsageError(`review: give one --policy-pack-config per policy pack (${packs.length} pack(s), ${files.length} config file(s))`);
+    if (files.length !== packs.length) throw new UsageError(`give one --policy-pack-config per policy pack (${packs.length} pack(s), ${files.length} config file(s))`);
     const out: Record<string, Record<string, Record<string, unknown>>> = {};
     files.forEach((file, i) => {
         let raw: unknown;
@@ -33,8 +35,8 @@ export function readPackConfigs(packs: readonly string[], files: readonly string
             throw new ReviewInputError(`${file}: not a policy pack config (${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "not valid JSON"})`);
         }
         if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ReviewInputError(`${file}: not a policy pack config: expected a JSON object of policy names`);
-        out[resolve(packs[i]!)] = Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) =>
-            [k, typeof v === "string" ? { enforcementLevel: v } : (v as Record<string, unknown>)]));
+        out[resolve(packs[i]!)] = Object.fromEntries(Object.entries(raw as Record<string, PolicyConfigEntry>).map(([k, v]) =>
+            [k, normalizePolicyConfig(v)!]));
     });
     return out;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runProgram, UNKNOWN } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { analyzeRun, packCommand } from "../../engine/analyzer";
+import { analyzeRun, normalizePolicyConfig, packCommand } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
 
 const PROBE = "tests/fixtures/packs/probe-pack";
@@ -94,6 +94,21 @@ describe("analyzer driver: the pack is driven as `pulumi preview --policy-pack` 
             ["probe-read-arn", "mandatory", "resource"],
             ["probe-record-stack", "advisory", "stack"],
         ]);
+    });
+});
+
+describe("analyzer driver: policy pack config", () => {
+    test("the string shorthand sets a policy's level, as in a --policy-pack-config file", () => {
+        assert.deepEqual(normalizePolicyConfig("advisory"), { enforcementLevel: "advisory" });
+        assert.deepEqual(normalizePolicyConfig({ enforcementLevel: "disabled", answer: 1 }), { enforcementLevel: "disabled", answer: 1 });
+        assert.equal(normalizePolicyConfig(undefined), undefined);
+    });
+
+    test("a level set by config reaches the pack: a disabled policy reports nothing", async () => {
+        const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "preview" });
+        const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: { "probe-read-arn": "disabled", "probe-record-stack": "disabled" } } });
+        assert.deepEqual(result.deferred, []);
+        assert.ok(!result.violations.some((d) => d.policy === "probe-record-stack"));
     });
 });
 
