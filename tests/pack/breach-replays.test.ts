@@ -1,0 +1,72 @@
+/**
+ * Breach replays: the reference program plus the changes a hurried pull request could make (tests/programs/
+ * breach-reference.ts), checked exactly as `hardened-stack check` does — the program through the offline engine, the
+ * pack started as the CLI starts it. Every kill-chain step must fail with mandatory violations on the offending
+ * resources, in preview (the values are known then) and in up.
+ */
+import { describe, test, before } from "node:test";
+import assert from "node:assert/strict";
+import { runProgram } from "../../engine";
+import { analyzeRun } from "../../engine/analyzer";
+import type { AnalysisResult } from "../../engine/analyzer";
+import { DEFAULT_PACKS, stepOf } from "../../cli/commands/check";
+
+/** step -> offending resource -> the policies that must block it (and no others). */
+const EXPECTED: Record<string, Record<string, string[]>> = {
+    console: {
+        "breach-quick-cluster": ["disallow-eks-cluster-creator-admin", "disallow-public-eks-endpoint", "require-eks-api-authentication-mode"],
+        "breach-dashboard": ["disallow-kubernetes-admin-consoles"],
+    },
+    creds: {
+        "breach-ci-user": ["disallow-iam-users-and-keys"],
+        "breach-ci-key": ["disallow-iam-users-and-keys"],
+        "breach-nodes": ["require-imdsv2-hop-limit-1"],
+        "breach-quick-cluster": ["require-eks-secrets-encryption"],
+    },
+    s3: {
+        "breach-exports": ["require-bucket-kms-encryption", "require-bucket-owner-enforced", "require-bucket-public-access-block"],
+        "breach-exports-policy": ["disallow-public-bucket-policy", "require-tls-only-bucket-policy"],
+    },
+    mining: {
+        "breach-batch-sg": ["disallow-internet-egress"],
+        "breach-allow-all-egress": ["disallow-open-network-policy-egress"],
+        // A Helm release's objects are invisible to every policy: unreviewed releases are refused as a mining risk.
+        "breach-dashboard": ["disallow-unreviewed-helm-releases"],
+    },
+    evasion: {
+        "breach-cheap-trail": ["require-cloudtrail-integrity"],
+        "breach-sandbox-vpc": ["require-vpc-flow-logs"],
+        "breach-quick-cluster": ["require-eks-control-plane-logging"],
+    },
+};
+
+for (const mode of ["preview", "up"] as const) {
+    describe(`breach replays on the reference program (${mode})`, () => {
+        let result: AnalysisResult;
+        before(async () => {
+            const run = await runProgram({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": Object.keys(EXPECTED) } });
+            result = await analyzeRun(run, DEFAULT_PACKS);
+        });
+
+        for (const [step, offenders] of Object.entries(EXPECTED)) {
+            test(`the ${step} step is blocked: mandatory violations on exactly the offending resources`, () => {
+                const pack = result.packs[0];
+                const found: Record<string, string[]> = {};
+                for (const v of result.violations) {
+                    if (stepOf(pack, v.policy) !== step) continue;
+                    assert.equal(v.enforcementLevel, "mandatory", `${v.policy} on ${v.urn}`);
+                    const name = v.urn.split("::").pop()!;
+                    found[name] = [...new Set([...(found[name] ?? []), v.policy])].sort();
+                }
+                assert.deepEqual(found, offenders);
+                const independent = new Set(Object.values(offenders).flat());
+                assert.ok(independent.size >= 2, `${step} is closed by fewer than two policies`);
+            });
+        }
+
+        test("nothing in the hardened reference part is flagged", () => {
+            const flagged = result.violations.map((v) => v.urn.split("::").pop()!).filter((n) => !n.startsWith("breach-"));
+            assert.deepEqual(flagged, []);
+        });
+    });
+}

@@ -1,0 +1,60 @@
+// The reference program plus the changes a hurried pull request could make to bring the Tesla kill chain back, one
+// group per step, chosen with the `breach:steps` config list (console, creds, s3, mining, evasion). The hardened
+// components refuse bad arguments, so every breach here goes around them with plain resources, as real PRs do.
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+const reference = require("../../infra/index") as () => Promise<Record<string, unknown>>;
+
+export = async () => {
+    const outputs = await reference();
+    const steps = new pulumi.Config("breach").requireObject<string[]>("steps");
+    const vpcId = outputs.vpcId as pulumi.Output<string>;
+    const k8sProvider = new k8s.Provider("breach-k8s", {
+        kubeconfig: JSON.stringify({
+            apiVersion: "v1", kind: "Config", "current-context": "c",
+            clusters: [{ name: "c", cluster: { server: "https://example.gr7.eu-west-1.eks.amazonaws.com" } }],
+            contexts: [{ name: "c", context: { cluster: "c", user: "u" } }], users: [{ name: "u", user: { token: "t" } }],
+        }),
+    });
+
+    if (steps.includes("console")) {
+        // "Quick test cluster": a raw EKS cluster with the provider defaults (public endpoint, aws-auth ConfigMap mode).
+        const role = new aws.iam.Role("breach-quick-cluster-role", {
+            name: "breach-quick-cluster-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "eks.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+        });
+        new aws.eks.Cluster("breach-quick-cluster", { name: "quick", roleArn: role.arn, vpcConfig: { subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] } });
+        // "Let me look at the dashboard": the Kubernetes Dashboard behind an internet-facing load balancer.
+        new k8s.helm.v3.Release("breach-dashboard", { chart: "kubernetes-dashboard", namespace: "kubernetes-dashboard",
+            repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/" } }, { provider: k8sProvider });
+    }
+    if (steps.includes("creds")) {
+        // "CI needs credentials": an IAM user with a long-lived key, and a node launch template that lets pods reach IMDS.
+        const user = new aws.iam.User("breach-ci-user", { name: "ci-uploader" });
+        new aws.iam.AccessKey("breach-ci-key", { user: user.name });
+        new aws.ec2.LaunchTemplate("breach-nodes", { name: "breach-nodes", metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 2 } });
+    }
+    if (steps.includes("s3")) {
+        // "Share the exports with the vendor": a bucket without a public access block and a policy open to everyone.
+        const exports = new aws.s3.Bucket("breach-exports", { bucket: "hardened-stack-dev-exports-111122223333" });
+        new aws.s3.BucketPolicy("breach-exports-policy", {
+            bucket: exports.bucket,
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-exports-111122223333/*" }] }),
+        });
+    }
+    if (steps.includes("mining")) {
+        // "The batch job can't reach its API": open egress on a security group and in a NetworkPolicy.
+        new aws.ec2.SecurityGroup("breach-batch-sg", { name: "batch", vpcId, egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
+        new k8s.networking.v1.NetworkPolicy("breach-allow-all-egress", {
+            metadata: { name: "allow-all-egress", namespace: "payments" },
+            spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
+        }, { provider: k8sProvider });
+    }
+    if (steps.includes("evasion")) {
+        // "CloudTrail is expensive": a second trail without validation, and a VPC nobody logs.
+        new aws.cloudtrail.Trail("breach-cheap-trail", { name: "cheap", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", enableLogFileValidation: false, isMultiRegionTrail: false });
+        new aws.ec2.Vpc("breach-sandbox-vpc", { cidrBlock: "10.99.0.0/16" });
+    }
+    return outputs;
+};
