@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { ENFORCEMENT, analyzeRequest, analyzeStackRequest, policyInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
+import { ENFORCEMENT, analyzeRequest, analyzeStackRequest, policyInfo, refreshAnalyzerInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
 import type { Level, PolicyInfo, RunningPack } from "../engine/analyzer";
 import type { ProgramRun } from "../engine";
 
@@ -136,17 +136,16 @@ export async function timedAnalysis(run: ProgramRun, packDir: string, profile: P
         let diagnostics = 0;
         const phaseStart = process.hrtime.bigint();
         for (const r of run.resources) {
-            let props = r.inputs;
+            let req = analyzeRequest(r, r.inputs, byUrn);
             count("GetAnalyzerInfo");
-            await unary(client, "getAnalyzerInfo", new epb.Empty());
+            await refreshAnalyzerInfo(client);
             count("Remediate");
-            const rem = await unary<analyzerpbTypes.RemediateResponse>(client, "remediate", analyzeRequest(r, props, byUrn)).catch(tolerateUnimplemented);
+            const rem = await unary<analyzerpbTypes.RemediateResponse>(client, "remediate", req).catch(tolerateUnimplemented);
             for (const x of rem?.getRemediationsList() ?? []) {
                 const rp = x.getProperties();
-                if (rp) props = rp.toJavaScript() as Record<string, unknown>;
+                if (rp) req = analyzeRequest(r, rp.toJavaScript() as Record<string, unknown>, byUrn);
                 if (x.getDiagnostic()) diagnostics++;
             }
-            const req = analyzeRequest(r, props, byUrn);
             count("Analyze");
             const t = process.hrtime.bigint();
             const resp = await unary<analyzerpbTypes.AnalyzeResponse>(client, "analyze", req);

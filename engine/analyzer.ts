@@ -98,6 +98,18 @@ export function unary<Resp>(client: Client, method: string, req: unknown): Promi
     });
 }
 
+/**
+ * GetAnalyzerInfo as the engine calls it before every resource's remediation: the reply is not needed then, so it
+ * is received as raw bytes instead of being decoded (the pack still builds and sends all of it).
+ */
+export function refreshAnalyzerInfo(client: Client): Promise<void> {
+    return new Promise((res, rej) => {
+        client.makeUnaryRequest("/pulumirpc.Analyzer/GetAnalyzerInfo",
+            (m: { serializeBinary(): Uint8Array }) => Buffer.from(m.serializeBinary()), (b: Buffer) => b,
+            new epb.Empty() as { serializeBinary(): Uint8Array }, (e) => (e ? rej(e) : res()));
+    });
+}
+
 /** A minimal pulumirpc.Engine server: packs log through it, as they do to the real engine. */
 export async function startEngineServer(logs: string[]): Promise<{ address: string; stop(): void }> {
     const server = new grpc.Server();
@@ -348,28 +360,27 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
         const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
 
         for (const r of run.resources) {
-            let props = r.inputs;
+            let req = analyzeRequest(r, r.inputs, byUrn);
             // Pass 1: remediations, pack by pack; their properties replace the inputs.
             for (const pack of packs) {
                 count("GetAnalyzerInfo");
-                await unary(pack.client, "getAnalyzerInfo", new epb.Empty());
+                await refreshAnalyzerInfo(pack.client);
                 count("Remediate");
-                const resp = await unary<analyzerpbTypes.RemediateResponse>(pack.client, "remediate", analyzeRequest(r, props, byUrn))
+                const resp = await unary<analyzerpbTypes.RemediateResponse>(pack.client, "remediate", req)
                     .catch((e: grpcTypes.ServiceError) => {
                         if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
                         throw new Error(`failed to run policy pack ${pack.info.name} on ${r.urn}: ${e.details}`);
                     });
                 for (const rem of resp?.getRemediationsList() ?? []) {
                     const rp = rem.getProperties();
-                    if (rp) props = rp.toJavaScript() as Record<string, unknown>;
+                    if (rp) req = analyzeRequest(r, rp.toJavaScript() as Record<string, unknown>, byUrn);
                     if (rem.getDiagnostic()) {
                         take({ policyPack: rem.getPolicypackname(), policyPackVersion: rem.getPolicypackversion(), policy: rem.getPolicyname(),
                             enforcementLevel: "advisory", urn: r.urn, message: rem.getDiagnostic(), description: rem.getDescription(), severity: "", phase: "remediate" });
                     }
                 }
             }
-            // Pass 2: Analyze with every pack, in parallel.
-            const req = analyzeRequest(r, props, byUrn);
+            // Pass 2: Analyze with every pack, in parallel, on the (possibly remediated) inputs.
             const responses = await Promise.all(packs.map((pack) => {
                 count("Analyze");
                 return unary<analyzerpbTypes.AnalyzeResponse>(pack.client, "analyze", req).catch((e: grpcTypes.ServiceError) => {
