@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { analyzeRun } from "../../engine/analyzer";
-import type { AnalysisResult, Diagnostic, PackInfo } from "../../engine/analyzer";
+import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine";
 import { parseArgs } from "../args";
 import { PROGRAM_FLAGS, planOptions, runPlan } from "./plan";
 import { readPackConfigs } from "./review";
+import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
 export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--policy-pack-config FILE]... [--format text|markdown|report|json] [--json]";
@@ -12,15 +13,9 @@ export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME]
 /** The project's own pack, run when no --policy-pack is given. */
 export const DEFAULT_PACKS = [resolve(__dirname, "../../policy-packs/kill-chain")];
 
-export const STEP_TITLES: Record<string, string> = {
-    console: "Open admin console / public API",
-    creds: "AWS credentials taken from the cluster",
-    s3: "Telemetry buckets readable",
-    mining: "Miners run and reach their pool",
-    evasion: "Nobody notices",
-    other: "Other policies",
-};
-export const STEPS = ["console", "creds", "s3", "mining", "evasion"];
+
+
+export { STEPS, STEP_TITLES, ownMessage, stepOf };
 
 export interface CheckReport {
     run: ProgramRun;
@@ -34,16 +29,6 @@ export async function runCheck(values: Record<string, string | undefined>, packs
     const run = await runPlan(planOptions(values));
     const analysis = await analyzeRun(run, packDirs, { packConfig });
     return { run, analysis };
-}
-
-/** The violation's own text: the engine sends `<policy description>\n<message>`. */
-export function ownMessage(d: Diagnostic): string {
-    return d.description && d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1).trim() : d.message.trim();
-}
-
-export function stepOf(pack: PackInfo | undefined, policy: string): string {
-    const tag = pack?.policies.find((p) => p.name === policy)?.tags.find((t) => t.startsWith("kill-chain:"));
-    return tag ? tag.slice("kill-chain:".length) : "other";
 }
 
 export function checkJson(r: CheckReport) {

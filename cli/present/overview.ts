@@ -6,16 +6,9 @@ import type { AnalysisResult, Diagnostic, PolicyInfo } from "../../engine/analyz
 import type { ProgramRun, RecordedResource } from "../../engine";
 import { ROOT_STACK_TYPE } from "../../engine/constants";
 import { evaluateControls, ControlResult } from "./controls";
+import { STEPS, STEP_TITLES, ownMessage, stepOf } from "./steps";
 
-export const STEPS = ["console", "creds", "s3", "mining", "evasion"] as const;
-export const STEP_TITLES: Record<string, string> = {
-    console: "Open admin console / public API",
-    creds: "AWS credentials taken from the cluster",
-    s3: "Telemetry buckets readable",
-    mining: "Miners run and reach their pool",
-    evasion: "Nobody notices",
-    other: "Other policies",
-};
+export { STEPS, STEP_TITLES };
 
 export interface Overview {
     run: ProgramRun;
@@ -54,17 +47,13 @@ function countTypes(rs: RecordedResource[]): [string, number][] {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function stepOfPolicy(p: PolicyInfo): string {
-    const tag = p.tags.find((t) => t.startsWith("kill-chain:"));
-    return tag ? tag.slice("kill-chain:".length) : "other";
-}
 
 export function buildOverview(run: ProgramRun, analysis: AnalysisResult): Overview {
     const policies: PolicyVerdict[] = analysis.packs.flatMap((pack) => pack.policies.map((p) => {
         const mine = (d: Diagnostic) => d.policyPack === pack.name && d.policy === p.name;
         const v = analysis.violations.filter(mine);
         const verdict = v.some((d) => d.enforcementLevel === "mandatory") ? "fail" : v.length ? "advisory" : analysis.deferred.some(mine) ? "deferred" : "pass";
-        return { ...p, pack: pack.name, step: stepOfPolicy(p), verdict, violations: v.length };
+        return { ...p, pack: pack.name, step: stepOf(pack, p.name), verdict, violations: v.length };
     }));
     return { run, components: summarizeComponents(run), controls: evaluateControls(run), policies, violations: analysis.violations, deferred: analysis.deferred };
 }
@@ -90,7 +79,6 @@ function headline(o: Overview): string {
         : `PASSED: no mandatory violation${o.deferred.length ? `; ${o.deferred.length} verdict(s) wait for values known only after create (decided in \`pulumi up\`)` : ""}.`;
 }
 
-const ownMessage = (d: Diagnostic) => (d.description && d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message).trim();
 const shortUrn = (urn: string) => { const p = urn.split("::"); return p.length >= 4 ? `${shortType(p[2]!.split("$").pop()!)} ${p.slice(3).join("::")}` : urn; };
 const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? "" : "s"}`;
 
