@@ -39,17 +39,20 @@ export interface PeakWatch {
     stop(): number;
 }
 
-/** Samples the descendants of `root` (and `root` itself unless it is this process) every `intervalMs`. */
-export function watchPeak(root: number, intervalMs = 20): PeakWatch {
+/**
+ * Samples every `intervalMs` the peak of `root` and its descendants (`root` itself left out when it is this process);
+ * with `self`, only `root`; with `self: false`, only its descendants.
+ */
+export function watchPeak(root: number, o: { self?: boolean; intervalMs?: number } = {}): PeakWatch {
     let peak = Number.NaN;
     const sample = () => {
-        const pids = root === process.pid ? descendants(root) : [root, ...descendants(root)];
+        const pids = o.self === true ? [root] : o.self === false || root === process.pid ? descendants(root) : [root, ...descendants(root)];
         for (const pid of pids) {
             const mb = peakRssMb(pid);
             if (Number.isFinite(mb) && !(mb <= peak)) peak = mb;
         }
     };
-    const timer = setInterval(sample, intervalMs);
+    const timer = setInterval(sample, o.intervalMs ?? 20);
     sample();
     return { stop: () => { clearInterval(timer); return peak; } };
 }

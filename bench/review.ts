@@ -76,7 +76,10 @@ export function reviewAvailable(): boolean {
 
 export interface ReviewRun {
     seconds: number;
+    /** Peak of the review process itself. */
     peakMb: number;
+    /** Peak of the policy pack it starts (the analyzer protocol's memory, reported apart). */
+    packPeakMb: number;
     exitCode: number | null;
 }
 
@@ -85,15 +88,17 @@ export function timeReview(file: string): Promise<ReviewRun> {
     return new Promise((res, rej) => {
         const start = process.hrtime.bigint();
         const child = spawn(process.execPath, [CLI, "review", file, "--format", "json"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-        const watch = watchPeak(child.pid!);
+        const watch = watchPeak(child.pid!, { self: true });
+        const packWatch = watchPeak(child.pid!, { self: false });
         let stderr = "";
         child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
         child.on("error", rej);
         child.on("exit", (code) => {
             const seconds = Number(process.hrtime.bigint() - start) / 1e9;
             const peakMb = watch.stop();
+            const packPeakMb = packWatch.stop();
             if (code !== 0 && code !== 1) rej(new Error(`hardened-stack review failed (exit ${code}): ${stderr.trim().split("\n").pop() ?? ""}`));
-            else res({ seconds, peakMb, exitCode: code });
+            else res({ seconds, peakMb, packPeakMb, exitCode: code });
         });
     });
 }

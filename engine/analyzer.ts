@@ -85,6 +85,16 @@ export function normalizePolicyConfig(entry: PolicyConfigEntry | undefined): Rec
 }
 
 export interface AnalyzeOptions {
+    /**
+     * Call Remediate before Analyze, as the engine does while it runs a program.
+     * @default true - a review of a recorded preview passes false: its new states already carry remediated inputs.
+     */
+    remediate?: boolean;
+    /**
+     * Which resources get resource-level Analyze; AnalyzeStack always sees the whole stack.
+     * @default - every resource, as the engine does
+     */
+    analyzeResource?: (r: RecordedResource) => boolean;
     /** Per pack directory: `{ policyName: { enforcementLevel?, ...properties } }` (the --policy-pack-config file). */
     packConfig?: Record<string, Record<string, PolicyConfigEntry>>;
     stackTags?: Record<string, string>;
@@ -290,6 +300,9 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
     const env = {
         PULUMI_NODEJS_PROJECT: run.project, PULUMI_NODEJS_STACK: run.stack, PULUMI_NODEJS_ORGANIZATION: run.organization,
         PULUMI_NODEJS_DRY_RUN: String(run.mode === "preview"),
+        // The engine sets the language-neutral names too (analyzer_plugin.go constructEnv).
+        PULUMI_ORGANIZATION: run.organization, PULUMI_PROJECT: run.project, PULUMI_STACK: run.stack,
+        PULUMI_DRY_RUN: String(run.mode === "preview"),
         PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(run.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))),
     };
     const packs: RunningPack[] = [];
@@ -360,9 +373,10 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
         const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
 
         for (const r of run.resources) {
+            if (opts.analyzeResource && !opts.analyzeResource(r)) continue;
             let req = analyzeRequest(r, r.inputs, byUrn);
             // Pass 1: remediations, pack by pack; their properties replace the inputs.
-            for (const pack of packs) {
+            for (const pack of opts.remediate === false ? [] : packs) {
                 count("GetAnalyzerInfo");
                 await refreshAnalyzerInfo(pack.client);
                 count("Remediate");

@@ -10,7 +10,7 @@ import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/secu
 import { ownMessage, stepOf } from "../commands/check";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
-import { programRunOf, REMOVAL_OPS } from "./run";
+import { CHANGED_OPS, programRunOf, REMOVAL_OPS } from "./run";
 import { parseUrn } from "../../engine/urn";
 
 export interface Verdict {
@@ -136,8 +136,15 @@ export interface ReviewOptions {
 /** Runs the packs over the preview's new stack and builds the review. */
 export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise<Review> {
     const run = programRunOf(preview);
+    const ops = opsByUrn(preview.steps);
     const analysis: AnalysisResult = run.resources.length > 0 && o.packs.length > 0
-        ? await analyzeRun(run, o.packs, o.analyzeOptions)
+        ? await analyzeRun(run, o.packs, {
+            ...o.analyzeOptions,
+            // The preview's new states already hold remediated inputs, and unchanged resources were judged when they
+            // last changed: resource policies run on what this change creates, updates or replaces.
+            remediate: false,
+            analyzeResource: (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""),
+        })
         : { packs: [], violations: [], deferred: [], logs: [], calls: {} };
     return buildReview(preview, analysis, o.events);
 }
