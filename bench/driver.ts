@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { ENFORCEMENT, analyzeRequest, analyzeStackRequest, policyInfo, refreshAnalyzerInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
+import { ENFORCEMENT, analyzeRequest, analyzeStackRaw, analyzeStackRequestBytes, policyInfo, refreshAnalyzerInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
 import type { Level, PolicyInfo, RunningPack } from "../engine/analyzer";
 import type { ProgramRun } from "../engine";
 
@@ -155,11 +155,11 @@ export async function timedAnalysis(run: ProgramRun, packDir: string, profile: P
         const resourcePhaseSeconds = seconds(phaseStart);
 
         const buildStart = process.hrtime.bigint();
-        const stackReq = analyzeStackRequest(run, byUrn);
+        const stackReq = analyzeStackRequestBytes(run, byUrn);
         const stackRequestSeconds = seconds(buildStart);
         count("AnalyzeStack");
         const stackStart = process.hrtime.bigint();
-        const stackResp = await unary<analyzerpbTypes.AnalyzeResponse>(client, "analyzeStack", stackReq).catch(tolerateUnimplemented);
+        const stackResp = await analyzeStackRaw(client, stackReq).catch(tolerateUnimplemented);
         const stackSeconds = seconds(stackStart);
         diagnostics += stackResp?.getDiagnosticsList().length ?? 0;
 

@@ -252,30 +252,63 @@ export function analyzeRequest(r: RecordedResource, props: Record<string, unknow
     return req;
 }
 
-/** AnalyzeStack's request: final outputs with parents, dependencies and the non-empty propertyDependencies. */
+/** One AnalyzeStack entry: final outputs with parent, dependencies and the non-empty propertyDependencies. */
+export function analyzerResource(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): analyzerpbTypes.AnalyzerResource {
+    const a = new apb.AnalyzerResource();
+    a.setType(r.type);
+    a.setProperties(spb.Struct.fromJavaScript(r.outputs ?? {}));
+    a.setUrn(r.urn);
+    a.setName(r.name);
+    a.setOptions(resourceOptions(r));
+    const p = providerOf(r, byUrn);
+    if (p) a.setProvider(p);
+    a.setParent(r.parent);
+    a.setDependenciesList(r.dependencies);
+    const pd = a.getPropertydependenciesMap();
+    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+        if (urns.length === 0) continue;
+        const deps = new apb.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        pd.set(k, deps);
+    }
+    return a;
+}
+
+/** AnalyzeStack's request as a message (small stacks, tests). */
 export function analyzeStackRequest(run: ProgramRun, byUrn: ReadonlyMap<string, RecordedResource>): analyzerpbTypes.AnalyzeStackRequest {
     const stackReq = new apb.AnalyzeStackRequest();
-    stackReq.setResourcesList(run.resources.map((r) => {
-        const a = new apb.AnalyzerResource();
-        a.setType(r.type);
-        a.setProperties(spb.Struct.fromJavaScript(r.outputs ?? {}));
-        a.setUrn(r.urn);
-        a.setName(r.name);
-        a.setOptions(resourceOptions(r));
-        const p = providerOf(r, byUrn);
-        if (p) a.setProvider(p);
-        a.setParent(r.parent);
-        a.setDependenciesList(r.dependencies);
-        const pd = a.getPropertydependenciesMap();
-        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-            if (urns.length === 0) continue;
-            const deps = new apb.AnalyzerPropertyDependencies();
-            deps.setUrnsList(urns);
-            pd.set(k, deps);
-        }
-        return a;
-    }));
+    stackReq.setResourcesList(run.resources.map((r) => analyzerResource(r, byUrn)));
     return stackReq;
+}
+
+function varint(n: number): number[] {
+    const out: number[] = [];
+    while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
+    out.push(n);
+    return out;
+}
+
+/**
+ * AnalyzeStack's request encoded one resource at a time: the same bytes as analyzeStackRequest(...).serializeBinary()
+ * (field 1, repeated AnalyzerResource), without holding every resource's message and google-protobuf's writer for
+ * the whole stack at once (on a 29,000-resource preview that writer alone took ~400 MiB).
+ */
+export function analyzeStackRequestBytes(run: ProgramRun, byUrn: ReadonlyMap<string, RecordedResource>): Buffer {
+    const parts: Buffer[] = [];
+    for (const r of run.resources) {
+        const bytes = analyzerResource(r, byUrn).serializeBinary();
+        parts.push(Buffer.from([0x0a, ...varint(bytes.length)]), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    return Buffer.concat(parts);
+}
+
+/** AnalyzeStack with a request already encoded by analyzeStackRequestBytes. */
+export function analyzeStackRaw(client: Client, request: Buffer): Promise<analyzerpbTypes.AnalyzeResponse> {
+    return new Promise((res, rej) => {
+        client.makeUnaryRequest("/pulumirpc.Analyzer/AnalyzeStack", (b: Buffer) => b,
+            (b: Buffer) => apb.AnalyzeResponse.deserializeBinary(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
+            request, (e, v) => (e ? rej(e) : res(v!)));
+    });
 }
 
 const DEFERRAL = /^can't run policy '([^']+)' from policy pack '([^']+)' during preview: /;
@@ -405,10 +438,10 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
         }
 
         // AnalyzeStack: final outputs with parents, dependencies and the non-empty propertyDependencies.
-        const stackReq = analyzeStackRequest(run, byUrn);
+        const stackReq = analyzeStackRequestBytes(run, byUrn);
         const stackResponses = await Promise.all(packs.map((pack) => {
             count("AnalyzeStack");
-            return unary<analyzerpbTypes.AnalyzeResponse>(pack.client, "analyzeStack", stackReq).catch((e: grpcTypes.ServiceError) => {
+            return analyzeStackRaw(pack.client, stackReq).catch((e: grpcTypes.ServiceError) => {
                 if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
                 throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, AnalyzeStack)`);
             });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runProgram, UNKNOWN } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { analyzeRun, normalizePolicyConfig, packCommand } from "../../engine/analyzer";
+import { analyzeRun, analyzeStackRequest, analyzeStackRequestBytes, normalizePolicyConfig, packCommand } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
 
 const PROBE = "tests/fixtures/packs/probe-pack";
@@ -94,6 +94,16 @@ describe("analyzer driver: the pack is driven as `pulumi preview --policy-pack` 
             ["probe-read-arn", "mandatory", "resource"],
             ["probe-record-stack", "advisory", "stack"],
         ]);
+    });
+});
+
+describe("analyzer driver: AnalyzeStack encoding", () => {
+    test("the request encoded one resource at a time is byte for byte the protobuf message's encoding", async () => {
+        const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "up" });
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        const whole = Buffer.from(analyzeStackRequest(run, byUrn).serializeBinary());
+        assert.ok(analyzeStackRequestBytes(run, byUrn).equals(whole));
+        assert.ok(whole.length > 1000);
     });
 });
 
