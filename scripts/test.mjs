@@ -25,6 +25,9 @@ function run(cmd, argv) {
     if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// The pack runs from its compiled bin/ (as `pulumi preview --policy-pack` runs it): build it from the current sources.
+run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "policy-packs/kill-chain/tsconfig.json")]);
+
 if (!skipStatic) {
     run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
     for (const pack of readdirSync(join(root, "policy-packs"))) {
