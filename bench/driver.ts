@@ -9,18 +9,14 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
-import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { ENFORCEMENT, analyzeRequest, analyzeStackRaw, analyzeStackRequestBytes, policyInfo, refreshAnalyzerInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
-import type { Level, PolicyInfo, RunningPack } from "../engine/analyzer";
+import { analyzeRequest, analyzeStackRaw, configurePack, analyzeStackRequestBytes, policyInfo, refreshAnalyzerInfo, startEngineServer, startPack, unary } from "../engine/analyzer";
+import type { PolicyInfo, RunningPack } from "../engine/analyzer";
 import type { ProgramRun } from "../engine";
 
 // The SDK's copy of grpc and the message classes, as engine/analyzer.ts uses, so messages and stubs match.
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
 const grpc = sdkRequire("@grpc/grpc-js") as typeof grpcTypes;
-const apb = sdkRequire("./proto/analyzer_pb") as typeof analyzerpbTypes;
 const epb = sdkRequire("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
-const spb = sdkRequire("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(o: unknown): Struct } };
-
 
 function tolerateUnimplemented(e: grpcTypes.ServiceError): undefined {
     if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
@@ -100,36 +96,8 @@ export async function timedAnalysis(run: ProgramRun, packDir: string, profile: P
         const readySeconds = seconds(startedAt);
         const client = pack.client;
 
-        const hs = new apb.AnalyzerHandshakeRequest();
-        hs.setEngineAddress(engine.address);
-        hs.setRootDirectory(pack.dir);
-        hs.setProgramDirectory(pack.dir);
-        count("Handshake");
-        await unary(client, "handshake", hs).catch(tolerateUnimplemented);
-        const cs = new apb.AnalyzerStackConfigureRequest();
-        cs.setStack(run.stack);
-        cs.setProject(run.project);
-        cs.setOrganization(run.organization);
-        cs.setDryRun(run.mode === "preview");
-        for (const [k, v] of Object.entries(run.config)) cs.getConfigMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
-        count("ConfigureStack");
-        await unary(client, "configureStack", cs).catch(tolerateUnimplemented);
-        count("GetAnalyzerInfo");
-        const info = await unary<analyzerpbTypes.AnalyzerInfo>(client, "getAnalyzerInfo", new epb.Empty());
-        const description: PackDescription = { name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
-        // Every policy at its default level (or the pack's initial config), as `check` without a config file.
-        const conf = new apb.ConfigureAnalyzerRequest();
-        const initial = info.getInitialconfigMap();
-        for (const p of description.policies) {
-            const pc = new apb.PolicyConfig();
-            const fromInitial = initial.get(p.name);
-            const level: Level = fromInitial ? (ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? p.enforcementLevel) : p.enforcementLevel;
-            pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
-            pc.setProperties(fromInitial?.getProperties() ?? spb.Struct.fromJavaScript({}));
-            conf.getPolicyconfigMap().set(p.name, pc);
-        }
-        count("Configure");
-        if (info.getSupportsconfig()) await unary(client, "configure", conf);
+        const info = await configurePack(pack, engine.address, run, {}, count);
+        const description: PackDescription = { name: info.name, version: info.version, policies: info.policies };
 
         const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
         const analyzeMs: number[] = [];

@@ -324,6 +324,60 @@ function toDiagnostic(d: analyzerpbTypes.AnalyzeDiagnostic, fallbackUrn: string,
     };
 }
 
+/**
+ * The engine's start of a policy pack session: Handshake (UNIMPLEMENTED tolerated), ConfigureStack, GetAnalyzerInfo,
+ * and Configure with every policy's level: its default, then the pack's initial config, then the user's config file.
+ */
+export async function configurePack(pack: RunningPack, engineAddress: string, run: ProgramRun, opts: AnalyzeOptions,
+    count: (method: string) => void = () => undefined): Promise<PackInfo> {
+    const tolerate = (e: grpcTypes.ServiceError) => {
+        if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+    };
+    const hs = new apb.AnalyzerHandshakeRequest();
+    hs.setEngineAddress(engineAddress);
+    hs.setRootDirectory(pack.dir);
+    hs.setProgramDirectory(pack.dir);
+    count("Handshake");
+    await unary(pack.client, "handshake", hs).catch(tolerate);
+    const cs = new apb.AnalyzerStackConfigureRequest();
+    cs.setStack(run.stack);
+    cs.setProject(run.project);
+    cs.setOrganization(run.organization);
+    cs.setDryRun(run.mode === "preview");
+    for (const [k, v] of Object.entries(run.config)) cs.getConfigMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
+    for (const [k, v] of Object.entries(opts.stackTags ?? {})) cs.getTagsMap().set(k, v);
+    count("ConfigureStack");
+    await unary(pack.client, "configureStack", cs).catch(tolerate);
+    count("GetAnalyzerInfo");
+    const info = await unary<analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
+    const packInfo: PackInfo = { dir: pack.dir, name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
+    const conf = new apb.ConfigureAnalyzerRequest();
+    const user = opts.packConfig?.[pack.dir] ?? {};
+    const initial = info.getInitialconfigMap();
+    for (const p of packInfo.policies) {
+        const pc = new apb.PolicyConfig();
+        const fromInitial = initial.get(p.name);
+        let level: Level = p.enforcementLevel;
+        let props: Record<string, unknown> = {};
+        if (fromInitial) {
+            level = ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? level;
+            props = (fromInitial.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {};
+        }
+        const u = normalizePolicyConfig(user[p.name] ?? user.all);
+        if (u) {
+            if (typeof u.enforcementLevel === "string") level = u.enforcementLevel as Level;
+            const { enforcementLevel: _ignored, ...rest } = u;
+            props = { ...props, ...rest };
+        }
+        pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
+        pc.setProperties(spb.Struct.fromJavaScript(props));
+        conf.getPolicyconfigMap().set(p.name, pc);
+    }
+    count("Configure");
+    if (info.getSupportsconfig()) await unary(pack.client, "configure", conf);
+    return packInfo;
+}
+
 /** The whole analysis of one recorded program run against the given packs. */
 export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
     const logs: string[] = [];
@@ -346,55 +400,7 @@ export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: Anal
         const failed = started.find((s) => s.status === "rejected") as PromiseRejectedResult | undefined;
         if (failed) throw failed.reason;
 
-        for (const pack of packs) {
-            const hs = new apb.AnalyzerHandshakeRequest();
-            hs.setEngineAddress(engine.address);
-            hs.setRootDirectory(pack.dir);
-            hs.setProgramDirectory(pack.dir);
-            count("Handshake");
-            await unary(pack.client, "handshake", hs).catch((e: grpcTypes.ServiceError) => {
-                if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
-            });
-            const cs = new apb.AnalyzerStackConfigureRequest();
-            cs.setStack(run.stack);
-            cs.setProject(run.project);
-            cs.setOrganization(run.organization);
-            cs.setDryRun(run.mode === "preview");
-            for (const [k, v] of Object.entries(run.config)) cs.getConfigMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
-            for (const [k, v] of Object.entries(opts.stackTags ?? {})) cs.getTagsMap().set(k, v);
-            count("ConfigureStack");
-            await unary(pack.client, "configureStack", cs).catch((e: grpcTypes.ServiceError) => {
-                if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
-            });
-            count("GetAnalyzerInfo");
-            const info = await unary<analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
-            pack.info = { dir: pack.dir, name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
-            // Every policy gets its default level, then the pack's initial config, then the user's config file.
-            const conf = new apb.ConfigureAnalyzerRequest();
-            const user = opts.packConfig?.[pack.dir] ?? {};
-            const initial = info.getInitialconfigMap();
-            for (const p of pack.info.policies) {
-                const pc = new apb.PolicyConfig();
-                const fromInitial = initial.get(p.name);
-                let level: Level = p.enforcementLevel;
-                let props: Record<string, unknown> = {};
-                if (fromInitial) {
-                    level = ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? level;
-                    props = (fromInitial.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {};
-                }
-                const u = normalizePolicyConfig(user[p.name] ?? user.all);
-                if (u) {
-                    if (typeof u.enforcementLevel === "string") level = u.enforcementLevel as Level;
-                    const { enforcementLevel: _ignored, ...rest } = u;
-                    props = { ...props, ...rest };
-                }
-                pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
-                pc.setProperties(spb.Struct.fromJavaScript(props));
-                conf.getPolicyconfigMap().set(p.name, pc);
-            }
-            count("Configure");
-            if (info.getSupportsconfig()) await unary(pack.client, "configure", conf);
-        }
+        for (const pack of packs) pack.info = await configurePack(pack, engine.address, run, opts, count);
 
         const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
         const violations: Diagnostic[] = [];

@@ -7,20 +7,14 @@ import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../..
 import { isUnknown, ROOT_STACK_TYPE } from "../../engine/constants";
 import { catalogEntry, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/security-properties";
-import { ownMessage, stepOf } from "../commands/check";
+import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
 import { CHANGED_OPS, programRunOf, REMOVAL_OPS } from "./run";
 import { parseUrn } from "../../engine/urn";
 
-export interface Verdict {
-    policyPack: string;
-    policyPackVersion: string;
-    policy: string;
-    enforcementLevel: string;
-    urn: string;
-    message: string;
-    severity: string;
+/** A policy verdict as the review reports it: the event log's fields plus where it came from and what changed. */
+export interface Verdict extends PolicyEventVerdict {
     /** Who reported it: the packs run by the review, the event log of the real preview, or both. */
     source: "packs" | "events" | "packs+events";
     /** Kill-chain step from the policy's `kill-chain:` tag, else "other". */
