@@ -47,3 +47,13 @@ export function containersOf(spec: View, groups: readonly ContainerGroup[] = CON
     }
     return out;
 }
+
+/** The known image references of a pod spec's containers (all groups), with the path each was read at. */
+export function containerImages(spec: View): { path: string; image: string }[] {
+    const out: { path: string; image: string }[] = [];
+    for (const c of containersOf(spec)) {
+        const image = c.at("image").str();
+        if (typeof image === "string") out.push({ path: c.at("image").path, image });
+    }
+    return out;
+}

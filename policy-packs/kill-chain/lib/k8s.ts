@@ -295,3 +295,14 @@ export function leaves(view: View, maxNodes = 20000): Leaf[] {
     visit(view, undefined, view, undefined, 0);
     return out;
 }
+
+/** Every rule of every known `rules` list of the Role/ClusterRole objects of a resource; unknown lists are skipped. */
+export function rbacRules(type: string, reads: Reads, props: unknown): { obj: K8sObject; rule: View }[] {
+    const out: { obj: K8sObject; rule: View }[] = [];
+    for (const obj of k8sObjects(type, reads, props)) {
+        const rules = obj.view.at("rules").list();
+        if (rules === UNKNOWN) continue;
+        for (const rule of rules) out.push({ obj, rule });
+    }
+    return out;
+}

@@ -1,5 +1,5 @@
 import { cisEks } from "../../lib/frameworks";
-import { describe, k8sObjects, k8sTypes, strings, View } from "../../lib/k8s";
+import { describe, k8sTypes, strings, View, rbacRules } from "../../lib/k8s";
 import { URLS } from "../../lib/k8s-meta";
 import { resourcePolicy } from "../../lib/policy";
 import { Maybe, UNKNOWN } from "../../lib/unknowns";
@@ -30,25 +30,21 @@ export const disallowClusterWideSecretRead = resourcePolicy({
     references: ["CIS EKS 4.1.2", "EKS-BP data: Audit the use of Kubernetes Secrets", "CKV2_K8S_5", "kyverno restrict-secret-role-verbs"],
     types: k8sTypes("ClusterRole"),
     check: ({ args, reads, report }) => {
-        for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const rules = obj.view.at("rules").list();
-            if (rules === UNKNOWN) continue;
-            for (const rule of rules) {
-                const names = rule.at("resourceNames").list();
-                if (names === UNKNOWN || names.length > 0) continue;
-                // In turn, so a rule already ruled out by one field never records the others as unknown.
-                const checks = [() => anyOf(rule.at("verbs"), READ_VERBS), () => anyOf(rule.at("apiGroups"), ["", "*"]),
-                    () => anyOf(rule.at("resources"), ["secrets", "*"])];
-                let verdict: Maybe<boolean> = true;
-                for (const c of checks) {
-                    const v = c();
-                    if (v === false) { verdict = false; break; }
-                    if (v === UNKNOWN) verdict = UNKNOWN;
-                }
-                if (verdict !== true) continue;
-                report(`${describe(obj, false)}: ${rule.path} grants ${READ_VERBS.slice(0, 3).join("/")} on Secrets in every namespace `
-                    + "(rules[].resources includes secrets or \"*\", no resourceNames); use a namespaced Role limited by resourceNames.");
+        for (const { obj, rule } of rbacRules(args.type, reads, args.props)) {
+            const names = rule.at("resourceNames").list();
+            if (names === UNKNOWN || names.length > 0) continue;
+            // In turn, so a rule already ruled out by one field never records the others as unknown.
+            const checks = [() => anyOf(rule.at("verbs"), READ_VERBS), () => anyOf(rule.at("apiGroups"), ["", "*"]),
+                () => anyOf(rule.at("resources"), ["secrets", "*"])];
+            let verdict: Maybe<boolean> = true;
+            for (const c of checks) {
+                const v = c();
+                if (v === false) { verdict = false; break; }
+                if (v === UNKNOWN) verdict = UNKNOWN;
             }
+            if (verdict !== true) continue;
+            report(`${describe(obj, false)}: ${rule.path} grants ${READ_VERBS.slice(0, 3).join("/")} on Secrets in every namespace `
+                + "(rules[].resources includes secrets or \"*\", no resourceNames); use a namespaced Role limited by resourceNames.");
         }
     },
 });

@@ -1,5 +1,5 @@
 import { cisEks } from "../../lib/frameworks";
-import { RBAC_ROLE_KINDS, describe, k8sObjects, k8sTypes, strings } from "../../lib/k8s";
+import { RBAC_ROLE_KINDS, describe, k8sTypes, strings, rbacRules } from "../../lib/k8s";
 import { URLS } from "../../lib/k8s-meta";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
@@ -21,17 +21,13 @@ export const disallowRbacEscalationVerbs = resourcePolicy({
     references: ["CIS EKS 4.1.8", "CKV_K8S_157", "CKV_K8S_158", "CKV2_K8S_1", "CKV2_K8S_3"],
     types: k8sTypes(...RBAC_ROLE_KINDS),
     check: ({ args, reads, report }) => {
-        for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const rules = obj.view.at("rules").list();
-            if (rules === UNKNOWN) continue;
-            for (const rule of rules) {
-                const verbs = strings(rule.at("verbs"));
-                if (verbs === UNKNOWN) continue;
-                const bad = verbs.filter((v): v is string => typeof v === "string" && ESCALATION_VERBS.includes(v));
-                if (bad.length === 0) continue;
-                report(`${describe(obj, obj.kind === "Role")}: ${rule.at("verbs").path} contains ${bad.join(", ")}, which lets the holder `
-                    + "grant itself any permission; remove them.");
-            }
+        for (const { obj, rule } of rbacRules(args.type, reads, args.props)) {
+            const verbs = strings(rule.at("verbs"));
+            if (verbs === UNKNOWN) continue;
+            const bad = verbs.filter((v): v is string => typeof v === "string" && ESCALATION_VERBS.includes(v));
+            if (bad.length === 0) continue;
+            report(`${describe(obj, obj.kind === "Role")}: ${rule.at("verbs").path} contains ${bad.join(", ")}, which lets the holder `
+                + "grant itself any permission; remove them.");
         }
     },
 });

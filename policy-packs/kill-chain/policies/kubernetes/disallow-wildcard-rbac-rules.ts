@@ -1,5 +1,5 @@
 import { cisEks } from "../../lib/frameworks";
-import { RBAC_ROLE_KINDS, describe, k8sObjects, k8sTypes, strings } from "../../lib/k8s";
+import { RBAC_ROLE_KINDS, describe, k8sTypes, strings, rbacRules } from "../../lib/k8s";
 import { URLS } from "../../lib/k8s-meta";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
@@ -23,21 +23,17 @@ export const disallowWildcardRbacRules = resourcePolicy({
         "CKV_K8S_49", "kyverno restrict-wildcard-verbs", "kyverno restrict-wildcard-resources"],
     types: k8sTypes(...RBAC_ROLE_KINDS),
     check: ({ args, reads, report }) => {
-        for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const rules = obj.view.at("rules").list();
-            if (rules === UNKNOWN) continue;
-            for (const rule of rules) {
-                const verbs = strings(rule.at("verbs"));
-                if (verbs !== UNKNOWN && verbs.includes("*")) {
-                    report(`${describe(obj, obj.kind === "Role")}: ${rule.at("verbs").path} contains "*"; list the verbs the workload needs.`);
-                }
-                const resources = strings(rule.at("resources"));
-                if (resources === UNKNOWN) continue;
-                const wild = resources.filter((r): r is string => typeof r === "string" && isWildcardResource(r));
-                if (wild.length > 0) {
-                    report(`${describe(obj, obj.kind === "Role")}: ${rule.at("resources").path} contains ${wild.map((w) => `"${w}"`).join(", ")}; `
-                        + "list the resources the workload needs.");
-                }
+        for (const { obj, rule } of rbacRules(args.type, reads, args.props)) {
+            const verbs = strings(rule.at("verbs"));
+            if (verbs !== UNKNOWN && verbs.includes("*")) {
+                report(`${describe(obj, obj.kind === "Role")}: ${rule.at("verbs").path} contains "*"; list the verbs the workload needs.`);
+            }
+            const resources = strings(rule.at("resources"));
+            if (resources === UNKNOWN) continue;
+            const wild = resources.filter((r): r is string => typeof r === "string" && isWildcardResource(r));
+            if (wild.length > 0) {
+                report(`${describe(obj, obj.kind === "Role")}: ${rule.at("resources").path} contains ${wild.map((w) => `"${w}"`).join(", ")}; `
+                    + "list the resources the workload needs.");
             }
         }
     },

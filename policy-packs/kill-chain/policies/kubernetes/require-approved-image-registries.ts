@@ -3,7 +3,7 @@ import { cisEks } from "../../lib/frameworks";
 import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
 import { DEFAULT_ALLOWED_IMAGE_REGISTRIES, isFromAllowedRegistry } from "../../lib/k8s-images";
 import { URLS } from "../../lib/k8s-meta";
-import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { containerImages, podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 
 /** Every container image comes from an approved registry (by default: a private ECR registry), never a public one. */
@@ -37,12 +37,9 @@ export const requireApprovedImageRegistries = resourcePolicy({
         for (const obj of k8sObjects(args.type, reads, args.props)) {
             const pod = podTemplateOf(obj);
             if (!pod) continue;
-            const bad: string[] = [];
-            for (const c of containersOf(pod.spec)) {
-                const image = c.at("image").str();
-                if (typeof image !== "string" || isFromAllowedRegistry(image, allowed)) continue;
-                bad.push(`${c.at("image").path} is "${image}"`);
-            }
+            const bad = containerImages(pod.spec)
+                .filter(({ image }) => !isFromAllowedRegistry(image, allowed))
+                .map(({ path, image }) => `${path} is "${image}"`);
             if (bad.length > 0) {
                 report(`${describe(obj)}: ${bad.join("; ")}, not from an approved registry (${allowed.join(", ") || "none configured"}); `
                     + "pull it from the account's private ECR.");

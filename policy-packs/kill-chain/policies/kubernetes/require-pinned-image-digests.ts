@@ -1,7 +1,7 @@
 import { checkovKubernetes, URLS } from "../../lib/k8s-meta";
 import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
 import { isPinnedByDigest } from "../../lib/k8s-images";
-import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { containerImages, podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 
 /**
@@ -26,11 +26,9 @@ export const requirePinnedImageDigests = resourcePolicy({
         for (const obj of k8sObjects(args.type, reads, args.props)) {
             const pod = podTemplateOf(obj);
             if (!pod) continue;
-            const bad: string[] = [];
-            for (const c of containersOf(pod.spec)) {
-                const image = c.at("image").str();
-                if (typeof image === "string" && !isPinnedByDigest(image)) bad.push(`${c.at("image").path} is "${image}"`);
-            }
+            const bad = containerImages(pod.spec)
+                .filter(({ image }) => !isPinnedByDigest(image))
+                .map(({ path, image }) => `${path} is "${image}"`);
             if (bad.length > 0) report(`${describe(obj)}: ${bad.join("; ")}, not pinned by digest; use @sha256:<digest>.`);
         }
     },
