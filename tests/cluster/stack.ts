@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { UNKNOWN } from "../../engine";
 import type { ProgramRun, RecordedResource } from "../../engine";
-import { MODES, Mode, byUrn, inputSources, ofType, one, runWith } from "../data/run";
+import { MODES, Mode, byUrn, inputSources, ofType, one, runWith } from "../lib/plan";
 
 export { MODES, byUrn, inputSources, ofType, one };
 export const CLUSTER_PROGRAM = "tests/programs/cluster-private.ts";

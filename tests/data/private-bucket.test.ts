@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ResourcePolicyDocument } from "../../infra/data/bucket-policy";
-import { ACCOUNT, MODES, Mode, ancestorOfType, inputSources, isUnknown, knownJson, ofType, one, runWith } from "./run";
+import { ACCOUNT, MODES, Mode, ancestorOfType, inputSources, isUnknown, knownJson, ofType, one, runWith } from "../lib/plan";
 import { allowingStatements, denyingStatements, RequestContext } from "./policy-eval";
 
 const PROGRAM = "tests/programs/data-bucket.ts";

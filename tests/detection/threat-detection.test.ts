@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ResourcePolicyDocument } from "../../infra/data/bucket-policy";
 import { filtersMatch, FindingTypeFilter } from "../../infra/detection/findings";
-import { ACCOUNT, MODES, Mode, ancestorOfType, descendants, inputSources, isUnknown, knownJson, ofType, one, runWith } from "../data/run";
+import { ACCOUNT, MODES, Mode, ancestorOfType, descendants, inputSources, isUnknown, knownJson, ofType, one, runWith } from "../lib/plan";
 import { allowingStatements, denyingStatements } from "../data/policy-eval";
 import { FINDINGS_BY_FAMILY, UNRELATED_FINDINGS } from "./samples";
 

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runProgram, UNKNOWN, ProgramError, EngineInputError, engineUrn, parseUrn } from "../../engine";
-import type { ProgramRun, RecordedResource } from "../../engine";
+import type { ProgramRun } from "../../engine";
+import { one } from "../lib/plan";
 import { planJson } from "../../cli/commands/plan";
 
 const SAMPLE = "tests/programs/engine-sample.ts";
@@ -12,11 +13,6 @@ const runs = new Map<string, Promise<ProgramRun>>();
 function sample(mode: "preview" | "up"): Promise<ProgramRun> {
     if (!runs.has(mode)) runs.set(mode, runProgram({ program: SAMPLE, mode, config: { "aws:region": "eu-west-1" } }));
     return runs.get(mode)!;
-}
-function one(run: ProgramRun, type: string, name?: string): RecordedResource {
-    const found = run.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-    assert.equal(found.length, 1, `expected one ${type} ${name ?? ""}, found ${found.length}`);
-    return found[0]!;
 }
 const STACK = "urn:pulumi:dev::hardened-stack::pulumi:pulumi:Stack::hardened-stack-dev";
 

@@ -5,7 +5,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { runProgram, UNKNOWN, isUnknown } from "../../engine";
-import type { ProgramRun, RecordedResource } from "../../engine";
+import type { ProgramRun } from "../../engine";
+import { ofType } from "../lib/plan";
 
 const cache = new Map<string, Promise<ProgramRun>>();
 function reference(mode: "preview" | "up", config: Record<string, unknown> = {}): Promise<ProgramRun> {
@@ -26,9 +27,6 @@ const variants: [string, "preview" | "up", Record<string, unknown>][] = [
     ["preview, sealed", "preview", {}], ["up, sealed", "up", {}], ["preview, allowlist", "preview", allowlist], ["up, allowlist", "up", allowlist],
 ];
 
-function ofType(run: ProgramRun, type: string): RecordedResource[] {
-    return run.resources.filter((r) => r.type === type);
-}
 
 interface Statement { Effect: string; Action?: string | string[]; Resource?: string | string[]; Principal?: unknown }
 function statements(doc: unknown): Statement[] | undefined {

@@ -1,4 +1,4 @@
-// Reading the registrations the offline engine records for the data and detection programs.
+// Reading the registrations the offline engine records: shared by the component, stack and engine tests.
 import assert from "node:assert/strict";
 import { UNKNOWN, runProgram } from "../../engine";
 import type { ProgramRun, RecordedResource } from "../../engine";
@@ -74,6 +74,4 @@ export function knownJson(r: RecordedResource, key: string): Record<string, unkn
     return JSON.parse(v as string) as Record<string, unknown>;
 }
 
-export function isUnknown(v: unknown): boolean {
-    return v === UNKNOWN;
-}
+export { isUnknown } from "../../engine";
