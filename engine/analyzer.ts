@@ -217,10 +217,11 @@ export function resourceOptions(r: RecordedResource): analyzerpbTypes.AnalyzerRe
     o.setAliasesList(r.options.aliases);
     if (r.options.customTimeouts) {
         const t = new apb.AnalyzerResourceOptions.CustomTimeouts();
-        const secs = (s: string) => (s ? Number.parseFloat(s) * (s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : 1) : 0);
-        t.setCreate(secs(r.options.customTimeouts.create));
-        t.setUpdate(secs(r.options.customTimeouts.update));
-        t.setDelete(secs(r.options.customTimeouts.delete));
+        // Seconds, as the engine holds them (parsed from Go durations when the resource registered).
+        t.setCreate(r.options.customTimeouts.create);
+        t.setUpdate(r.options.customTimeouts.update);
+        t.setDelete(r.options.customTimeouts.delete);
+        if (r.options.customTimeouts.read !== undefined) t.setRead(r.options.customTimeouts.read);
         o.setCustomtimeouts(t);
     }
     o.setParent(r.parent);

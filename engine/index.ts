@@ -1,16 +1,23 @@
-import { fork } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { EngineInputError, findProject, loadStackConfig, toRuntimeConfig } from "./project";
 import { OFFLINE_ACCOUNT_ID } from "./constants";
 import { partitionOf } from "../infra/lib/aws";
-import type { ChildReply, ChildRequest } from "./child";
+import { CallbackClients } from "./callbacks";
+import { Deployment, ResourceAnalysis } from "./deployment";
+import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain, summarizeProgramError } from "./host";
+import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
 export { engineUrn, parseUrn } from "./urn";
 export { EngineInputError } from "./project";
 export type { RecordedResource, ProgramRun, Mode } from "./record";
+export type { ResourceAnalysis } from "./deployment";
+
+/** The run limit when none is given. */
+export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface RunOptions {
     /** A Pulumi program file or folder. @default - the nearest Pulumi.yaml's `main` */
@@ -26,11 +33,15 @@ export interface RunOptions {
     organization?: string;
     /** @default "111122223333" */
     accountId?: string;
-    /** Kill the run after this long. @default 60000 */
+    /** Stop the run after this long, saying so. @default DEFAULT_TIMEOUT_MS */
     timeoutMs?: number;
+    /** Policy packs, consulted per resource as the step generator does. @default - none */
+    analysis?: ResourceAnalysis;
+    /** Environment for the program. @default process.env */
+    env?: NodeJS.ProcessEnv;
 }
 
-/** The program failed (threw, or logged an error): what `pulumi preview` reports as a failed program. */
+/** The program failed (threw, did not compile, exited non-zero) or the engine refused one of its requests. */
 export class ProgramError extends Error {
     constructor(message: string) {
         super(message);
@@ -38,74 +49,129 @@ export class ProgramError extends Error {
     }
 }
 
+/** The run hit its --timeout. */
+export class RunTimeoutError extends ProgramError {}
+
 const DEFAULT_PROGRAM_ROOT = resolve(__dirname, "..");
 
-function resolveProgram(program: string | undefined): string {
-    const p = resolve(program ?? DEFAULT_PROGRAM_ROOT);
-    if (!existsSync(p)) throw new EngineInputError(`program not found: ${program}`);
-    if (program === undefined || !/\.[cm]?[jt]s$/.test(p)) {
-        // A folder: the project's `main`, else the folder's index.
-        const project = findProject(p);
-        const main = readMain(project.root);
-        for (const candidate of [join(project.root, main, "index.ts"), join(project.root, main), join(p, "index.ts"), join(p, "index.js")]) {
-            if (existsSync(candidate) && /\.[cm]?[jt]s$/.test(candidate)) return candidate;
-        }
-        throw new EngineInputError(`no program entry point (index.ts) in ${p}`);
-    }
-    return p;
+interface ProgramLocation {
+    root: string;
+    pwd: string;
+    main: string;
+    /** What to call the program in messages. */
+    label: string;
 }
 
-function readMain(root: string): string {
-    const { parse } = require("yaml") as typeof import("yaml");
-    const doc = parse(require("node:fs").readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { main?: unknown };
-    return typeof doc.main === "string" ? doc.main : ".";
+/**
+ * Where the program runs from, as the CLI decides it: a project's `main` (getPwdMain), or for an explicit file or
+ * folder, that file in its folder or that folder with entry point ".".
+ */
+function locateProgram(program: string | undefined): ProgramLocation & { project: ReturnType<typeof findProject> } {
+    if (program === undefined) {
+        const project = findProject(DEFAULT_PROGRAM_ROOT);
+        return { project, root: project.root, ...pwdMain(project.root, project.main), label: project.main ?? project.root };
+    }
+    const p = resolve(program);
+    if (!existsSync(p)) throw new EngineInputError(`program not found: ${program}`);
+    const project = findProject(p);
+    if (statSync(p).isDirectory()) {
+        if (p === project.root) return { project, root: project.root, ...pwdMain(project.root, project.main), label: program };
+        if (!["index.ts", "index.js", "package.json"].some((f) => existsSync(join(p, f)))) {
+            throw new EngineInputError(`no program entry point (index.ts, index.js or a package.json main) in ${program}`);
+        }
+        return { project, root: project.root, pwd: p, main: ".", label: program };
+    }
+    if (!/\.[cm]?[jt]s$/.test(p)) throw new EngineInputError(`not a Node.js program: ${program}`);
+    return { project, root: project.root, pwd: dirname(p), main: basename(p), label: program };
+}
+
+function firstLine(s: string): string {
+    return s.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "";
 }
 
 /**
  * Runs a Pulumi program as `pulumi preview` (mode "preview", a first deployment: computed values unknown) or
- * `pulumi up` (mode "up": computed values plausible) would, and returns every registration as the engine records it.
- * Rejects with EngineInputError for bad input (missing program, invalid config file) and ProgramError when the
- * program fails.
+ * `pulumi up` (mode "up": computed values plausible) would: under the SDK's own entry point, started as the Node.js
+ * language host starts it, talking to this engine's resource monitor over gRPC. Returns every registration as the
+ * engine records it. Rejects with EngineInputError for bad input (missing program, invalid config file) and
+ * ProgramError when the program fails or the engine cannot faithfully do what it asks.
  */
 export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
-    const program = resolveProgram(opts.program);
-    const project = findProject(program);
+    const loc = locateProgram(opts.program);
+    const { project } = loc;
+    if (project.runtime.name !== "nodejs") throw new EngineInputError(`the offline engine runs Node.js programs; this project's runtime is ${project.runtime.name}`);
+    const runtime = parseRuntimeOptions(project.runtime.options);
     const stack = opts.stack ?? "dev";
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new EngineInputError(`invalid stack name: ${JSON.stringify(stack)}`);
     const cfg = loadStackConfig(project, stack, opts.configFile);
     const rawConfig = { ...cfg.values, ...(opts.config ?? {}) };
+    const config = toRuntimeConfig(rawConfig);
     const region = typeof rawConfig["aws:region"] === "string" ? (rawConfig["aws:region"] as string) : "us-east-1";
-    const req: ChildRequest = {
-        program, projectRoot: project.root, project: project.name, stack, organization: opts.organization ?? "organization",
-        mode: opts.mode, config: toRuntimeConfig(rawConfig), rawConfig, secretKeys: cfg.secretKeys,
+    const organization = opts.organization ?? "organization";
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const env = opts.env ?? process.env;
+
+    const callbacks = new CallbackClients(timeoutMs);
+    const logs: string[] = [];
+    const deployment = new Deployment({
+        project: project.name, stack, mode: opts.mode,
         world: { accountId: opts.accountId ?? OFFLINE_ACCOUNT_ID, region, partition: partitionOf(region).partition },
-    };
-    return new Promise<ProgramRun>((resolveRun, reject) => {
-        const child = fork(join(__dirname, "child.ts"), [], {
-            cwd: project.root,
-            execArgv: ["--import", "tsx"],
-            stdio: ["ignore", "pipe", "pipe", "ipc"],
-            serialization: "advanced",
-        });
-        let stderr = "";
-        let stdout = "";
-        child.stdout!.on("data", (d: Buffer) => { stdout += d.toString(); });
-        child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
-        let reply: ChildReply | undefined;
-        const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 60000);
-        child.on("message", (m: ChildReply) => { reply = m; });
-        child.on("exit", (code, signal) => {
-            clearTimeout(timer);
-            if (reply?.ok) {
-                const logs = (stdout + stderr).split("\n").filter((l) => l.trim().length > 0);
-                resolveRun({ ...reply.run, logs });
-            } else if (reply) {
-                reject(new ProgramError(`program ${program} failed: ${reply.error}`));
-            } else {
-                const last = stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${code} signal ${signal}`;
-                reject(new ProgramError(`program ${program} failed: ${last}`));
-            }
-        });
-        child.send(req);
+        config, secretKeys: cfg.secretKeys, projectRoot: project.root, programDir: loc.pwd, callbacks,
+        analysis: opts.analysis,
+        legacyProviderPreview: /^(1|true|yes)$/i.test(env.PULUMI_LEGACY_PROVIDER_PREVIEW ?? ""),
+        log: (m) => logs.push(m),
     });
+    const errors: LogEntry[] = [];
+    const monitor = await startMonitor(deployment, (e) => {
+        if (e.severity === "error") errors.push(e);
+        else if (e.severity === "warning" || e.severity === "info") logs.push(e.severity === "warning" ? `warning: ${e.message}` : e.message);
+    });
+    try {
+        const launch = languageHostLaunch({
+            projectRoot: project.root, pwd: loc.pwd, main: loc.main, project: project.name, stack, organization,
+            dryRun: opts.mode === "preview", monitorAddress: monitor.address, engineAddress: monitor.address,
+            config, secretKeys: cfg.secretKeys, runtime,
+        }, env);
+        const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stderr: string }>((done, fail) => {
+            const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
+            let stderr = "";
+            let out = "";
+            let timedOut = false;
+            child.stdout!.on("data", (d: Buffer) => { out += d.toString(); });
+            child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+            const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, timeoutMs);
+            child.on("error", (e) => { clearTimeout(timer); fail(new ProgramError(`could not start the program: ${e.message}`)); });
+            child.on("close", (code, signal) => {
+                clearTimeout(timer);
+                for (const l of (out + stderr).split("\n")) if (l.trim()) logs.push(l);
+                done({ code, signal, timedOut, stderr });
+            });
+        });
+        // Registrations the program made before exiting still run to completion, as the engine's step executor does.
+        await deployment.settled();
+        if (exit.timedOut) throw new RunTimeoutError(`program ${loc.label} stopped after ${Math.round(timeoutMs / 1000)} s (the --timeout limit); it had registered ${deployment.resources.length} resources`);
+        if (deployment.engineError) throw new ProgramError(`program ${loc.label} failed: ${deployment.engineError}`);
+        if (exit.code !== 0) {
+            const logged = errors[0];
+            let why: string;
+            if (logged) {
+                why = summarizeProgramError(logged.message) + (logged.urn ? ` (${logged.urn})` : "");
+            } else if (exit.code === EXIT_ALREADY_REPORTED || exit.code === null) {
+                why = firstLine(exit.stderr) || `killed by signal ${exit.signal}`;
+            } else {
+                const last = exit.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at ")).pop();
+                why = `Program exited with non-zero exit code: ${exit.code}${last ? `: ${last}` : ""}`;
+            }
+            throw new ProgramError(`program ${loc.label} failed: ${why}`);
+        }
+        const maskedConfig: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(rawConfig)) maskedConfig[k] = cfg.secretKeys.includes(k) ? "[secret]" : v;
+        return {
+            project: project.name, stack, organization, mode: opts.mode,
+            resources: deployment.resources, stackOutputs: deployment.stackOutputs, config: maskedConfig, logs,
+        };
+    } finally {
+        monitor.stop();
+        callbacks.close();
+    }
 }

@@ -15,6 +15,10 @@ export interface ProjectInfo {
     name: string;
     /** Project-level config values from Pulumi.yaml (`config: key: value:`). */
     projectConfig: Record<string, unknown>;
+    /** Pulumi.yaml `main`, when set. */
+    main?: string;
+    /** Pulumi.yaml `runtime` name (`nodejs`) and `runtime.options`. */
+    runtime: { name: string; options: Record<string, unknown> };
 }
 
 /** The nearest Pulumi.yaml at or above `from`, as the CLI finds it. */
@@ -46,7 +50,7 @@ function readProject(path: string): ProjectInfo {
     if (typeof doc !== "object" || doc === null || typeof (doc as { name?: unknown }).name !== "string") {
         throw new EngineInputError(`${path} has no project name (a string 'name' is required)`);
     }
-    const d = doc as { name: string; config?: Record<string, unknown> };
+    const d = doc as { name: string; config?: Record<string, unknown>; main?: unknown; runtime?: unknown };
     const projectConfig: Record<string, unknown> = {};
     for (const [key, spec] of Object.entries(d.config ?? {})) {
         // Project config is either a bare value or `{ value | default, type, ... }`.
@@ -58,7 +62,17 @@ function readProject(path: string): ProjectInfo {
             projectConfig[qualify(key, d.name)] = spec;
         }
     }
-    return { root: dirname(path), name: d.name, projectConfig };
+    if (d.main !== undefined && typeof d.main !== "string") throw new EngineInputError(`${path}: 'main' must be a string`);
+    let runtime: ProjectInfo["runtime"];
+    if (typeof d.runtime === "string") runtime = { name: d.runtime, options: {} };
+    else if (typeof d.runtime === "object" && d.runtime !== null && typeof (d.runtime as { name?: unknown }).name === "string") {
+        const r = d.runtime as { name: string; options?: unknown };
+        if (r.options !== undefined && (typeof r.options !== "object" || r.options === null || Array.isArray(r.options))) {
+            throw new EngineInputError(`${path}: 'runtime.options' must be a mapping`);
+        }
+        runtime = { name: r.name, options: (r.options as Record<string, unknown>) ?? {} };
+    } else throw new EngineInputError(`${path} has no runtime (a 'runtime' name such as nodejs is required)`);
+    return { root: dirname(path), name: d.name, projectConfig, ...(d.main !== undefined ? { main: d.main as string } : {}), runtime };
 }
 
 /** Config keys without a namespace belong to the project (`region` in project `p` is `p:region`). */

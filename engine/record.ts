@@ -8,9 +8,16 @@ export interface RecordedResource {
     parent: string;
     /** `<provider urn>::<provider id>`; "" for components, providers and the Stack. */
     provider: string;
-    /** Inputs as sent to the engine: unknowns as the sentinel string, secrets as signature objects. */
+    /**
+     * Inputs after the provider's Check (and any remediation), as analyzers are sent them: unknowns as the sentinel
+     * string, secrets as signature objects, resource references as IDs (or URNs for components).
+     */
     inputs: Record<string, unknown>;
-    /** Outputs: in preview the inputs plus unknown computed values; in up plausible computed values. */
+    /**
+     * Outputs as AnalyzeStack is sent them: in a preview a new resource's inputs with its computed outputs unknown (or
+     * nothing, when its provider's own configuration is unknown); in `up` plausible computed values; for components
+     * what they registered.
+     */
     outputs: Record<string, unknown>;
     dependencies: string[];
     /** Every input key, with the URNs its value came from (empty when literal), as the engine stores it. */
@@ -29,8 +36,15 @@ export interface ResourceOptionsRecord {
     deleteBeforeReplace: boolean;
     deleteBeforeReplaceDefined: boolean;
     additionalSecretOutputs: string[];
+    /**
+     * The alias URNs analyzers are sent: only an alias that matched a resource of the previous deployment
+     * (step_generator.go getOldResource), so always empty in a first deployment.
+     */
     aliases: string[];
-    customTimeouts?: { create: string; update: string; delete: string };
+    /** Every URN the resource's aliases resolve to (step_generator.go generateAliases), for the plan. */
+    aliasUrns?: string[];
+    /** Custom timeouts in seconds, parsed as Go durations (source_eval.go generateTimeoutInSeconds). */
+    customTimeouts?: { create: number; update: number; delete: number; read?: number };
     retainOnDelete: boolean;
     replaceOnChanges: string[];
 }
@@ -48,6 +62,6 @@ export interface ProgramRun {
     stackOutputs: Record<string, unknown>;
     /** Config as the program saw it (`ns:key` -> value), secrets masked. */
     config: Record<string, unknown>;
-    /** Messages the program logged (pulumi.log warnings and info). */
+    /** Messages the program and the engine logged (warnings, info), in order. */
     logs: string[];
 }

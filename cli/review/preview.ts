@@ -34,7 +34,7 @@ export interface StepState {
     retainOnDelete?: boolean;
     additionalSecretOutputs?: string[];
     aliases?: string[];
-    customTimeouts?: { create?: string; update?: string; delete?: string };
+    customTimeouts?: { create?: number; update?: number; delete?: number; read?: number };
     deleteBeforeReplace?: boolean;
     /** `project:///path#line,column` */
     sourcePosition?: string;
@@ -295,7 +295,12 @@ export class PreviewScanner {
         for (const k of ["protect", "retainOnDelete", "deleteBeforeReplace"] as const) if (typeof r[k] === "boolean") st[k] = r[k] as boolean;
         for (const k of ["dependencies", "additionalSecretOutputs", "aliases"] as const) if (Array.isArray(r[k])) st[k] = (r[k] as unknown[]).map(String);
         if (r.propertyDependencies && typeof r.propertyDependencies === "object") st.propertyDependencies = r.propertyDependencies as Record<string, string[]>;
-        if (r.customTimeouts && typeof r.customTimeouts === "object") st.customTimeouts = r.customTimeouts as StepState["customTimeouts"];
+        if (r.customTimeouts && typeof r.customTimeouts === "object") {
+            // The state file holds seconds (resource.CustomTimeouts); anything else is not a timeout.
+            const t = r.customTimeouts as Record<string, unknown>;
+            const secs = (v: unknown) => (typeof v === "number" ? v : undefined);
+            st.customTimeouts = { create: secs(t.create), update: secs(t.update), delete: secs(t.delete), read: secs(t.read) };
+        }
         const v = r[keep];
         if (v && typeof v === "object") {
             this.collectSecrets(v);

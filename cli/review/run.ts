@@ -24,7 +24,7 @@ function options(s: StepState): ResourceOptionsRecord {
         deleteBeforeReplaceDefined: s.deleteBeforeReplace !== undefined,
         additionalSecretOutputs: s.additionalSecretOutputs ?? [],
         aliases: s.aliases ?? [],
-        ...(t && (t.create || t.update || t.delete) ? { customTimeouts: { create: t.create ?? "", update: t.update ?? "", delete: t.delete ?? "" } } : {}),
+        ...(t && (t.create || t.update || t.delete || t.read) ? { customTimeouts: { create: t.create ?? 0, update: t.update ?? 0, delete: t.delete ?? 0, ...(t.read ? { read: t.read } : {}) } } : {}),
         retainOnDelete: s.retainOnDelete ?? false,
         replaceOnChanges: [],
     };

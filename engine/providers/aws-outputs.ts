@@ -52,7 +52,6 @@ export function computedOutputs(type: string, name: string, urn: string, inputs:
 }): Props {
     const { accountId: acct, region, partition: p } = world;
     const h = (n: number) => hex(urn, n);
-    if (type.startsWith("pulumi:providers:")) return { id: `${hex(urn, 8)}-${hex(urn + "a", 4)}-4${hex(urn + "b", 3)}-a${hex(urn + "c", 3)}-${hex(urn + "d", 12)}` };
     if (!type.startsWith("aws:")) {
         // Kubernetes and other packages: ids are names; no ARNs.
         const meta = (inputs.metadata ?? {}) as Props;

@@ -1,5 +1,5 @@
-import { OFFLINE_ACCOUNT_ID } from "./constants";
-import { hex, Props } from "./outputs";
+import { OFFLINE_ACCOUNT_ID } from "../constants";
+import { hex, Props } from "./aws-outputs";
 
 export interface InvokeContext {
     /** Region of the provider the invoke goes to (its `region` input, else `aws:region` from config). */
@@ -40,7 +40,7 @@ export function answerInvoke(token: string, args: Props, ctx: InvokeContext): Pr
             return { id: name, name, token: `k8s-aws-v1.${Buffer.from(`offline-token-for-${name}`).toString("base64url")}` };
         }
     }
-    throw new UnsupportedInvokeError(`the offline engine does not implement the invoke ${token}; add it to engine/invokes.ts`);
+    throw new UnsupportedInvokeError(`the offline engine does not implement the invoke ${token}; add it to engine/providers/aws-invokes.ts`);
 }
 
 export const OFFLINE_DEFAULTS = { accountId: OFFLINE_ACCOUNT_ID };

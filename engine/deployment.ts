@@ -1,0 +1,688 @@
+/**
+ * What the Pulumi engine does with each request of a running program, for a first deployment (`pulumi preview`, or
+ * `pulumi up` with plausible outputs), following pkg/resource/deploy/source_eval.go (resmon), step_generator.go and
+ * step.go at v3.248.0: parent inheritance, transforms (the resource's own, its parents', the stack's), provider
+ * resolution and default providers, alias resolution, the provider's Check, policy remediation and analysis, resource
+ * hooks, the create step's outputs, and the response the SDK gets. The gRPC layer (resmon.ts) decodes requests into
+ * the plain shapes used here.
+ */
+import { randomUUID } from "node:crypto";
+import { ROOT_STACK_TYPE } from "./constants";
+import { engineUrn, packageOf, parseUrn } from "./urn";
+import type { Mode, RecordedResource } from "./record";
+import { AliasSpec, generateAliases, nodeCompatAlias } from "./aliases";
+import { parseGoDurationSeconds } from "./duration";
+import {
+    Computed, FOR_ANALYZER, PropertyMap, PropertyValue, Secret, Wire, containsUnknowns,
+    downgradeProperties, marshalProperties, outputDependencies, unmarshalProperties, upgradeWithDependencies,
+} from "./properties";
+import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
+
+/** A failure the engine reports for one request; the program sees it as a gRPC error. */
+export class EngineRequestError extends Error {
+    constructor(message: string, readonly code = 2) {
+        super(message);
+    }
+}
+
+export interface CallbackRef { target: string; token: string }
+
+export interface HooksBinding {
+    beforeCreate: string[]; afterCreate: string[]; beforeUpdate: string[]; afterUpdate: string[];
+    beforeDelete: string[]; afterDelete: string[]; onError: string[];
+}
+
+export interface CustomTimeouts { create: string; update: string; delete: string; read: string }
+
+/** TransformResourceOptions, plain. */
+export interface ResourceOpts {
+    dependsOn: string[];
+    protect?: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    version: string;
+    aliases: AliasSpec[];
+    provider: string;
+    providers: Record<string, string>;
+    customTimeouts?: CustomTimeouts;
+    pluginDownloadUrl: string;
+    retainOnDelete?: boolean;
+    deletedWith: string;
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs: string[];
+    hooks?: HooksBinding;
+    import: string;
+    hideDiff: string[];
+    replaceWith: string[];
+}
+
+export interface RegisterRequest {
+    type: string;
+    name: string;
+    parent: string;
+    custom: boolean;
+    remote: boolean;
+    object: Record<string, Wire>;
+    protect?: boolean;
+    dependencies: string[];
+    provider: string;
+    providers: Record<string, string>;
+    propertyDependencies: Record<string, string[]>;
+    deleteBeforeReplace: boolean;
+    deleteBeforeReplaceDefined: boolean;
+    version: string;
+    pluginDownloadUrl: string;
+    ignoreChanges: string[];
+    acceptSecrets: boolean;
+    acceptResources: boolean;
+    additionalSecretOutputs: string[];
+    aliasUrns: string[];
+    aliases: AliasSpec[];
+    aliasSpecs: boolean;
+    importId: string;
+    customTimeouts?: CustomTimeouts;
+    supportsPartialValues: boolean;
+    replaceOnChanges: string[];
+    retainOnDelete?: boolean;
+    deletedWith: string;
+    replaceWith: string[];
+    sourcePosition?: { uri: string; line: number; column: number };
+    transforms: CallbackRef[];
+    hooks?: HooksBinding;
+    hideDiffs: string[];
+    packageRef: string;
+    envVarMappings: Record<string, string>;
+    /** The request came from the Node.js SDK (its aliases may need the compatibility transform). */
+    fromNodeJs: boolean;
+}
+
+export interface RegisterResponse {
+    urn: string;
+    id: string;
+    object: Record<string, Wire>;
+}
+
+export interface InvokeRequest {
+    token: string;
+    args: Record<string, Wire>;
+    provider: string;
+    version: string;
+    pluginDownloadUrl: string;
+    acceptResources: boolean;
+    packageRef: string;
+}
+
+/** The program's callback server, reached as the engine reaches it (callbacks.ts). */
+export interface Callbacks {
+    transform(cb: CallbackRef, req: { name: string; type: string; custom: boolean; parent: string; properties: Record<string, Wire>; options: ResourceOpts }):
+        Promise<{ properties?: Record<string, Wire>; options?: ResourceOpts }>;
+    transformInvoke(cb: CallbackRef, req: { token: string; args: Record<string, Wire>; options: InvokeOpts }):
+        Promise<{ args?: Record<string, Wire>; options?: InvokeOpts }>;
+    /** Runs a resource hook; resolves to its error message ("" when it succeeded). */
+    hook(cb: CallbackRef, req: { urn: string; id: string; name: string; type: string; newInputs?: Record<string, Wire>; newOutputs?: Record<string, Wire> }): Promise<string>;
+}
+
+export interface InvokeOpts { provider: string; version: string; pluginDownloadUrl: string }
+
+/**
+ * Policy packs, consulted for each resource between the provider's Check and the create step, as the step generator
+ * does: remediations first (their properties replace the inputs), then analysis.
+ */
+export interface ResourceAnalysis {
+    analyze(r: RecordedResource, provider: RecordedResource | undefined): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface DeploymentOptions {
+    project: string;
+    stack: string;
+    mode: Mode;
+    world: WorldFacts;
+    /** Stack config, `ns:key` -> value as the CLI holds it (strings; structured values as JSON). */
+    config: Record<string, string>;
+    secretKeys: readonly string[];
+    projectRoot: string;
+    /** The program's working directory: assets are read relative to it. */
+    programDir: string;
+    callbacks: Callbacks;
+    analysis?: ResourceAnalysis;
+    /** PULUMI_LEGACY_PROVIDER_PREVIEW: unconfigured providers preview their inputs instead of nothing. */
+    legacyProviderPreview?: boolean;
+    log(message: string): void;
+}
+
+interface Goal {
+    protect?: boolean;
+    retainOnDelete?: boolean;
+    deletedWith: string;
+    provider: string;
+}
+
+interface ResourceHook { name: string; callback: CallbackRef; onDryRun: boolean; ignoreErrors: boolean }
+
+const DYNAMIC_PACKAGE = "pulumi-nodejs";
+
+function isProviderType(type: string): boolean {
+    return type.startsWith("pulumi:providers:");
+}
+
+/** tokens.ParseTypeToken: `pkg:module:Name`, three non-empty parts. */
+function checkTypeToken(type: string): void {
+    const parts = type.split(":");
+    if (parts.length !== 3 || parts.some((p) => p === "")) throw new EngineRequestError(`'${type}' is not a valid type token (expected 'pkg:module:Type')`, 3);
+}
+
+/** The package a provider type is for: `pulumi:providers:aws` -> `aws`. */
+function providerPackage(type: string): string {
+    return type.slice("pulumi:providers:".length);
+}
+
+function semverParts(version: string): string {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
+    if (!m) throw new EngineRequestError(`passed invalid version: ${JSON.stringify(version)} is not a semantic version`);
+    let s = `_${m[1]}_${m[2]}_${m[3]}`;
+    for (const pre of m[4]?.split(".") ?? []) s += `_${pre}`;
+    for (const b of m[5]?.split(".") ?? []) s += `_${b}`;
+    return s;
+}
+
+/** ProviderRequest.DefaultName: `default`, `_<major>_<minor>_<patch>`, prerelease and build parts, then the URL. */
+export function defaultProviderName(version: string, downloadUrl = ""): string {
+    let name = "default" + (version ? semverParts(version) : "");
+    if (downloadUrl) name += `_${downloadUrl.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+    return name;
+}
+
+function parseProviderRef(ref: string): { urn: string; id: string } {
+    const i = ref.lastIndexOf("::");
+    if (i < 0 || !ref.startsWith("urn:pulumi:")) throw new EngineRequestError(`could not parse provider reference: expected '<urn>::<id>', got ${JSON.stringify(ref)}`);
+    return { urn: ref.slice(0, i), id: ref.slice(i + 2) };
+}
+
+/**
+ * One deployment: every registration of one program run, recorded in step order.
+ */
+export class Deployment {
+    readonly resources: RecordedResource[] = [];
+    readonly stackOutputs: Record<string, unknown> = {};
+    private readonly byUrn = new Map<string, RecordedResource>();
+    private readonly goals = new Map<string, Goal>();
+    private readonly parents = new Map<string, string>();
+    private readonly resourceTransforms = new Map<string, CallbackRef[]>();
+    private readonly stackTransforms: CallbackRef[] = [];
+    private readonly stackInvokeTransforms: CallbackRef[] = [];
+    private readonly componentProviders = new Map<string, Record<string, string>>();
+    private readonly defaultProviders = new Map<string, Promise<string>>();
+    private readonly hooks = new Map<string, ResourceHook>();
+    private readonly errorHooks = new Set<string>();
+    private readonly subnetAz = new Map<string, string>();
+    private readonly pending = new Set<Promise<unknown>>();
+    /** The first error the engine itself reported (not the program's). */
+    engineError: string | undefined;
+    /** The root Stack's URN, as the SDK sets it through the Engine service. */
+    rootUrn = "";
+    private readonly packages = new Map<string, string>();
+    private readonly packageRefs = new Map<string, { name: string; version: string; downloadUrl: string }>();
+
+    constructor(private readonly o: DeploymentOptions) {}
+
+    get dryRun(): boolean {
+        return this.o.mode === "preview";
+    }
+
+    /** Resolves when every request in flight has finished. */
+    async settled(): Promise<void> {
+        while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    }
+
+    private track<T>(p: Promise<T>): Promise<T> {
+        this.pending.add(p);
+        void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+        return p;
+    }
+
+    registerResource(req: RegisterRequest): Promise<RegisterResponse> {
+        return this.track(this.doRegister(req).catch((e) => {
+            const err = e instanceof EngineRequestError ? e : new EngineRequestError((e as Error).message);
+            this.engineError ??= `${req.type} ${JSON.stringify(req.name)}: ${err.message}`;
+            throw err;
+        }));
+    }
+
+    private async doRegister(req: RegisterRequest): Promise<RegisterResponse> {
+        const { name, custom, remote } = req;
+        const parent = req.parent;
+        // inheritFromParent: protect, retainOnDelete, deletedWith and (for the same package) the provider.
+        let provider = req.provider;
+        let protect = req.protect;
+        let retainOnDelete = req.retainOnDelete;
+        let deletedWith = req.deletedWith;
+        const parentGoal = parent ? this.goals.get(parent) : undefined;
+        if (parentGoal) {
+            if (!deletedWith) deletedWith = parentGoal.deletedWith;
+            if (protect === undefined) protect = parentGoal.protect;
+            if (retainOnDelete === undefined) retainOnDelete = parentGoal.retainOnDelete;
+            if (!provider && parentGoal.provider) {
+                let samePackage = false;
+                try {
+                    samePackage = providerPackage(parseUrn(parseProviderRef(parentGoal.provider).urn).type) === packageOf(req.type);
+                } catch { /* an unparsable parent provider inherits nothing */ }
+                if ((!remote && !custom) || samePackage) provider = parentGoal.provider;
+            }
+        }
+        const type = req.type;
+        if (custom || remote) checkTypeToken(type);
+        if (Object.keys(req.envVarMappings).length > 0 && !isProviderType(type)) {
+            throw new EngineRequestError("envVarMappings can only be used with provider resources", 3);
+        }
+
+        const aliases: AliasSpec[] = [
+            ...req.aliasUrns.map((urn) => ({ urn })),
+            ...req.aliases.map((a) => (!req.aliasSpecs && req.fromNodeJs ? nodeCompatAlias(a) : a)),
+        ];
+
+        let props = unmarshalProperties(req.object, { upgradeToOutputValues: true, assetRoot: this.o.programDir, label: `${type}.${name}` });
+
+        let dependencies = [...new Set(req.dependencies)];
+        let propertyDependencies: Record<string, string[]> = {};
+        if (Object.keys(req.propertyDependencies).length === 0 && !remote) {
+            for (const k of Object.keys(props)) propertyDependencies[k] = [...dependencies];
+        } else {
+            for (const [k, v] of Object.entries(req.propertyDependencies)) propertyDependencies[k] = [...v];
+        }
+        if (req.transforms.length > 0) props = upgradeWithDependencies(props, propertyDependencies);
+
+        if (custom || remote) provider = this.resolveProvider(provider, req.providers, parent, packageOf(type));
+
+        let opts: ResourceOpts = {
+            dependsOn: [...req.dependencies], protect, ignoreChanges: req.ignoreChanges, replaceOnChanges: req.replaceOnChanges,
+            version: req.version, aliases, provider, providers: { ...req.providers }, customTimeouts: req.customTimeouts,
+            pluginDownloadUrl: req.pluginDownloadUrl, retainOnDelete, deletedWith,
+            deleteBeforeReplace: req.deleteBeforeReplaceDefined || req.deleteBeforeReplace ? req.deleteBeforeReplace : undefined,
+            additionalSecretOutputs: req.additionalSecretOutputs, hooks: req.hooks, import: req.importId, hideDiff: req.hideDiffs,
+            replaceWith: req.replaceWith,
+        };
+
+        // Transforms: the resource's own, then each ancestor's, then the stack's.
+        const own = req.transforms;
+        const transforms = [...own];
+        for (let cur = parent; cur; cur = this.parents.get(cur) ?? "") transforms.push(...(this.resourceTransforms.get(cur) ?? []));
+        transforms.push(...this.stackTransforms);
+        for (const cb of transforms) {
+            const r = await this.o.callbacks.transform(cb, {
+                name, type, custom, parent, options: opts,
+                properties: marshalProperties(props, { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: true }),
+            }).catch((e: Error) => { throw new EngineRequestError(`invoke transform: ${e.message}`); });
+            if (r.options) opts = r.options;
+            if (r.properties) props = unmarshalProperties(r.properties, { label: `${type}.${name}` });
+        }
+
+        // A component inside a component inherits the outer one's providers map.
+        const parentProviders = this.componentProviders.get(parent);
+        if (!custom && parent && parentProviders) {
+            for (const [k, v] of Object.entries(parentProviders)) if (!(k in opts.providers)) opts.providers[k] = v;
+        }
+
+        let providerRef = "";
+        if ((custom && !isProviderType(type)) || remote) {
+            const pr = this.packageRequest(req.packageRef, packageOf(type), opts.version, opts.pluginDownloadUrl);
+            providerRef = opts.provider
+                ? (parseProviderRef(opts.provider), opts.provider)
+                : await this.defaultProvider(pr.name, pr.version, pr.downloadUrl);
+        }
+
+        if (req.transforms.length > 0) {
+            dependencies = [...new Set(opts.dependsOn)];
+            propertyDependencies = {};
+            for (const [k, v] of Object.entries(props)) {
+                const deps = [...outputDependencies(v, new Set())];
+                propertyDependencies[k] = deps;
+                for (const d of deps) if (!dependencies.includes(d)) dependencies.push(d);
+            }
+        } else {
+            for (const [k, v] of Object.entries(props)) {
+                const set = new Set(propertyDependencies[k] ?? []);
+                outputDependencies(v, set);
+                propertyDependencies[k] = [...set];
+            }
+        }
+
+        if (isProviderType(type)) {
+            if (opts.version) { semverParts(opts.version); props.version = opts.version; }
+            if (opts.pluginDownloadUrl) props.pluginDownloadURL = opts.pluginDownloadUrl;
+        }
+
+        const timeouts = opts.customTimeouts ? this.parseTimeouts(opts.customTimeouts) : undefined;
+
+        if (!remote) props = downgradeProperties(props);
+        else {
+            // The provider's Construct runs the component: nothing here can run it.
+            throw new EngineRequestError(`the offline engine cannot construct the remote component ${type} (its provider plugin's Construct is not available offline)`);
+        }
+        if (opts.import) throw new EngineRequestError(`the offline engine cannot import existing resources (import ID ${JSON.stringify(opts.import)}): it would have to read them from the cloud`);
+
+        // The step generator: parent must exist, the URN must be new.
+        if (parent && !this.byUrn.has(parent)) throw new EngineRequestError(`could not find parent resource ${parent}`);
+        const urn = engineUrn(this.o.stack, this.o.project, parent, type, name);
+        if (this.byUrn.has(urn)) throw new EngineRequestError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+
+        const aliasUrns = generateAliases(name, type, parent, opts.aliases, { stack: this.o.stack, project: this.o.project });
+        const rec: RecordedResource = {
+            urn, type, name, custom, parent, provider: providerRef, inputs: {}, outputs: {},
+            dependencies, propertyDependencies,
+            options: {
+                protect: opts.protect ?? false, ignoreChanges: opts.ignoreChanges,
+                deleteBeforeReplace: opts.deleteBeforeReplace ?? false, deleteBeforeReplaceDefined: opts.deleteBeforeReplace !== undefined,
+                additionalSecretOutputs: opts.additionalSecretOutputs, aliases: [], aliasUrns,
+                ...(timeouts ? { customTimeouts: timeouts } : {}),
+                retainOnDelete: opts.retainOnDelete ?? false, replaceOnChanges: opts.replaceOnChanges,
+            },
+            ...(req.sourcePosition ? { sourcePosition: this.projectUri(req.sourcePosition) } : {}),
+        };
+        this.add(rec);
+        this.goals.set(urn, { protect: opts.protect, retainOnDelete: opts.retainOnDelete, deletedWith: opts.deletedWith, provider: opts.provider });
+
+        const outputs = await this.step(rec, props, opts, providerRef);
+
+        this.parents.set(urn, parent);
+        this.resourceTransforms.set(urn, own);
+        if (!custom) this.componentProviders.set(urn, opts.providers);
+
+        // Components' outputs come later (RegisterResourceOutputs); the response carries none.
+        let respOutputs: PropertyMap = custom ? outputs : {};
+        if (!req.supportsPartialValues) {
+            respOutputs = Object.fromEntries(Object.entries(respOutputs).filter(([, v]) => !containsUnknowns(v)));
+        }
+        return {
+            urn, id: rec.id ?? "",
+            object: marshalProperties(respOutputs, { keepUnknowns: true, keepSecrets: req.acceptSecrets, keepResources: req.acceptResources, keepOutputValues: false }),
+        };
+    }
+
+    /** Check, policies, hooks and the create step for one new resource; returns its outputs. */
+    private async step(rec: RecordedResource, goalProps: PropertyMap, opts: ResourceOpts, providerRef: string): Promise<PropertyMap> {
+        let inputs = goalProps;
+        const provider = providerRef ? this.byUrn.get(parseProviderRef(providerRef).urn) : undefined;
+        if (providerRef && !provider) throw new EngineRequestError(`unknown provider '${providerRef}'`);
+        const configKnown = provider ? this.providerConfigKnown(provider) : true;
+        // The provider's Check: an unconfigured provider hands the inputs back unchanged (provider_plugin.go Check).
+        rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
+
+        if (this.o.analysis) {
+            const remediated = await this.o.analysis.analyze(rec, provider);
+            if (remediated) {
+                inputs = unmarshalProperties(remediated as Record<string, Wire>, { label: rec.urn });
+                rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
+            }
+        }
+
+        await this.runHooks(opts.hooks?.beforeCreate ?? [], "before", rec, inputs, undefined);
+
+        let outputs: PropertyMap;
+        if (isProviderType(rec.type)) {
+            outputs = { ...inputs };
+            rec.id = this.dryRun ? UNKNOWN_ID : providerId(rec.urn);
+        } else if (rec.custom) {
+            ({ outputs, id: rec.id } = this.create(rec, inputs, configKnown));
+            for (const k of opts.additionalSecretOutputs) {
+                const v = outputs[k];
+                if (v !== undefined && !(v instanceof Secret)) outputs[k] = new Secret(v);
+            }
+        } else {
+            outputs = {};
+        }
+        rec.outputs = marshalProperties(outputs, FOR_ANALYZER);
+        if (rec.custom) await this.runHooks(opts.hooks?.afterCreate ?? [], "after", rec, inputs, outputs);
+        return outputs;
+    }
+
+    /** The create step: a preview's outputs are the inputs with computed values unknown; `up` fills them in. */
+    private create(rec: RecordedResource, inputs: PropertyMap, configKnown: boolean): { outputs: PropertyMap; id: string | undefined } {
+        const pkg = packageOf(rec.type);
+        if (this.dryRun && !configKnown) {
+            // provider_plugin.go Create: an unconfigured provider previews nothing, so every output is unknown.
+            return { outputs: this.o.legacyProviderPreview ? { ...inputs } : {}, id: undefined };
+        }
+        const plain = rec.inputs;
+        const computed = createOutputs(pkg, rec.type, rec.name, rec.urn, plain, this.o.world, this.o.mode,
+            { subnetAz: (s) => this.subnetAz.get(s) });
+        if (pkg === DYNAMIC_PACKAGE) {
+            // The Node.js dynamic provider does not support previews: its inputs are its state.
+            return { outputs: { ...inputs }, id: this.dryRun ? undefined : `${rec.name}-${providerId(rec.urn).slice(0, 8)}` };
+        }
+        if (this.dryRun) {
+            const outputs: PropertyMap = { ...inputs };
+            for (const k of Object.keys(computed)) if (k !== "id" && !(k in inputs)) outputs[k] = new Computed();
+            return { outputs, id: undefined };
+        }
+        const outputs: PropertyMap = { ...inputs };
+        for (const [k, v] of Object.entries(computed)) if (k !== "id") outputs[k] = v as PropertyValue;
+        const id = String(computed.id);
+        if (rec.type === "aws:ec2/subnet:Subnet" && typeof plain.availabilityZone === "string") this.subnetAz.set(id, plain.availabilityZone);
+        return { outputs, id };
+    }
+
+    private providerConfigKnown(provider: RecordedResource): boolean {
+        // provider_plugin.go Configure: any input but `version` holding an unknown leaves the provider unconfigured.
+        const inputs = unmarshalProperties(provider.inputs as Record<string, Wire>);
+        return !Object.entries(inputs).some(([k, v]) => k !== "version" && containsUnknowns(v));
+    }
+
+    private async runHooks(names: string[], kind: "before" | "after", rec: RecordedResource, inputs: PropertyMap, outputs: PropertyMap | undefined): Promise<void> {
+        for (const hookName of names) {
+            const hook = this.hooks.get(hookName);
+            if (!hook) throw new EngineRequestError(`hook ${JSON.stringify(hookName)} was not registered`);
+            if (this.dryRun && !hook.onDryRun) continue;
+            const keep = { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: true };
+            const error = await this.o.callbacks.hook(hook.callback, {
+                urn: rec.urn, id: rec.id ?? "", name: rec.name, type: rec.type,
+                newInputs: marshalProperties(inputs, keep), ...(outputs ? { newOutputs: marshalProperties(outputs, keep) } : {}),
+            });
+            if (error) {
+                if (hook.ignoreErrors) {
+                    this.o.log(`warning: ${kind === "before" ? "before-create" : "after-create"} hook "${hookName}" failed: ${error} (${rec.urn})`);
+                    continue;
+                }
+                throw new EngineRequestError(`${kind} hook "${hookName}" failed: ${error}`);
+            }
+        }
+    }
+
+    private parseTimeouts(t: CustomTimeouts): NonNullable<RecordedResource["options"]["customTimeouts"]> {
+        const secs = (s: string) => {
+            try {
+                return s ? parseGoDurationSeconds(s) : 0;
+            } catch (e) {
+                throw new EngineRequestError((e as Error).message);
+            }
+        };
+        return { create: secs(t.create), update: secs(t.update), delete: secs(t.delete), ...(t.read ? { read: secs(t.read) } : {}) };
+    }
+
+    /** The provider request for a registration: its package reference's, else its own package and version. */
+    private packageRequest(packageRef: string, name: string, version: string, downloadUrl: string): { name: string; version: string; downloadUrl: string } {
+        if (!packageRef) return { name, version, downloadUrl };
+        const pr = this.packageRefs.get(packageRef);
+        if (!pr) throw new EngineRequestError(`unknown provider package '${packageRef}'`);
+        return pr;
+    }
+
+    private resolveProvider(provider: string, providers: Record<string, string>, parent: string, pkg: string): string {
+        if (provider) return provider;
+        if (providers[pkg]) return providers[pkg]!;
+        const fromParent = parent ? this.componentProviders.get(parent)?.[pkg] : undefined;
+        return fromParent ?? "";
+    }
+
+    /** The engine's default provider for a package and version, registered before its first user. */
+    private defaultProvider(pkg: string, version: string, downloadUrl: string): Promise<string> {
+        const key = `${pkg}@${version}@${downloadUrl}`;
+        let ref = this.defaultProviders.get(key);
+        if (!ref) {
+            ref = this.registerDefaultProvider(pkg, version, downloadUrl);
+            this.defaultProviders.set(key, ref);
+        }
+        return ref;
+    }
+
+    private async registerDefaultProvider(pkg: string, version: string, downloadUrl: string): Promise<string> {
+        this.checkDefaultProviderAllowed(pkg);
+        const type = `pulumi:providers:${pkg}`;
+        const name = defaultProviderName(version, downloadUrl);
+        const urn = `urn:pulumi:${this.o.stack}::${this.o.project}::${type}::${name}`;
+        // Target.GetPackageConfig: the package's config keys (all of them, namespaced, for the dynamic provider).
+        const inputs: PropertyMap = {};
+        for (const [k, v] of Object.entries(this.o.config)) {
+            const ns = k.slice(0, k.indexOf(":"));
+            if (pkg !== DYNAMIC_PACKAGE && ns !== pkg) continue;
+            const key = pkg === DYNAMIC_PACKAGE ? k : k.slice(k.indexOf(":") + 1);
+            inputs[key] = this.o.secretKeys.includes(k) ? new Secret(v) : v;
+        }
+        if (version) inputs.version = version;
+        if (downloadUrl) inputs.pluginDownloadURL = downloadUrl;
+        const wire = marshalProperties(inputs, FOR_ANALYZER);
+        const id = this.dryRun ? UNKNOWN_ID : providerId(urn);
+        const rec: RecordedResource = {
+            urn, type, name, custom: true, parent: "", provider: "", inputs: wire, outputs: wire, dependencies: [], propertyDependencies: {},
+            options: { protect: false, ignoreChanges: [], deleteBeforeReplace: false, deleteBeforeReplaceDefined: false, additionalSecretOutputs: [], aliases: [], retainOnDelete: false, replaceOnChanges: [] },
+            id, synthesized: true,
+        };
+        this.add(rec);
+        // The default provider goes through the step generator like any resource (its users wait for it).
+        if (this.o.analysis) {
+            const remediated = await this.o.analysis.analyze(rec, undefined);
+            if (remediated) rec.inputs = rec.outputs = remediated;
+        }
+        return `${urn}::${id}`;
+    }
+
+    /** pulumi:disable-default-providers (default_providers.go shouldDenyRequest). */
+    private checkDefaultProviderAllowed(pkg: string): void {
+        const raw = this.o.config["pulumi:disable-default-providers"];
+        if (raw === undefined || raw === "" || pkg === "pulumi") return;
+        let list: unknown;
+        try {
+            list = JSON.parse(raw);
+        } catch {
+            throw new EngineRequestError(`Failed to parse ${raw}`);
+        }
+        if (!Array.isArray(list)) throw new EngineRequestError("Unexpected encoding of pulumi:disable-default-providers");
+        for (const [i, v] of list.entries()) {
+            if (typeof v !== "string") throw new EngineRequestError(`pulumi:disable-default-providers[${i}] must be a string`);
+            if (v.trim() === "*" || v.trim() === pkg) {
+                throw new EngineRequestError(`Default provider for '${pkg}' disabled. '${pkg}' must use an explicit provider.`);
+            }
+        }
+    }
+
+    registerResourceOutputs(urn: string, outputs: Record<string, Wire>): void {
+        const rec = this.byUrn.get(urn);
+        if (!rec) throw new EngineRequestError(`cannot register outputs for unknown resource ${urn}`);
+        const props = unmarshalProperties(outputs, { assetRoot: this.o.programDir, label: urn });
+        rec.outputs = marshalProperties(downgradeProperties(props), FOR_ANALYZER);
+        if (rec.type === ROOT_STACK_TYPE) Object.assign(this.stackOutputs, rec.outputs);
+    }
+
+    /** Records an engine-side failure of one request and returns the error to send back. */
+    fail(subject: string, message: string): EngineRequestError {
+        this.engineError ??= `${subject}: ${message}`;
+        return new EngineRequestError(message);
+    }
+
+    /** RegisterPackage: one reference per distinct package request (source_eval.go). */
+    registerPackage(name: string, version: string, downloadUrl: string, parameterized: boolean): string {
+        if (!name) throw new EngineRequestError("package name is empty");
+        if (parameterized) throw this.fail(`package ${name}`, "parameterized packages are not emulated offline");
+        const key = `${name}@${version}@${downloadUrl}`;
+        let ref = this.packages.get(key);
+        if (!ref) {
+            ref = randomUUID();
+            this.packages.set(key, ref);
+            this.packageRefs.set(ref, { name, version, downloadUrl });
+        }
+        return ref;
+    }
+
+    registerStackTransform(cb: CallbackRef): void {
+        if (!cb.target) throw new EngineRequestError("target must be specified");
+        this.stackTransforms.push(cb);
+    }
+
+    registerStackInvokeTransform(cb: CallbackRef): void {
+        if (!cb.target) throw new EngineRequestError("target must be specified");
+        this.stackInvokeTransforms.push(cb);
+    }
+
+    registerResourceHook(name: string, callback: CallbackRef, onDryRun: boolean, ignoreErrors: boolean): void {
+        if (!name) throw new EngineRequestError("resource hook name cannot be empty");
+        if (this.hooks.has(name) || this.errorHooks.has(name)) throw new EngineRequestError(`resource hook already registered for name ${JSON.stringify(name)}`);
+        this.hooks.set(name, { name, callback, onDryRun, ignoreErrors });
+    }
+
+    registerErrorHook(name: string): void {
+        if (!name) throw new EngineRequestError("resource hook name cannot be empty");
+        if (this.hooks.has(name) || this.errorHooks.has(name)) throw new EngineRequestError(`resource hook already registered for name ${JSON.stringify(name)}`);
+        // Error hooks run only when a provider operation fails, which never happens offline.
+        this.errorHooks.add(name);
+    }
+
+    invoke(req: InvokeRequest): Promise<Record<string, Wire>> {
+        return this.track(this.doInvoke(req).catch((e) => {
+            const err = e instanceof EngineRequestError ? e : new EngineRequestError((e as Error).message);
+            this.engineError ??= `invoke ${req.token}: ${err.message}`;
+            throw err;
+        }));
+    }
+
+    private async doInvoke(req: InvokeRequest): Promise<Record<string, Wire>> {
+        const token = req.token;
+        let args = unmarshalProperties(req.args, { assetRoot: this.o.programDir, label: token });
+        let opts: InvokeOpts = { provider: req.provider, version: req.version, pluginDownloadUrl: req.pluginDownloadUrl };
+        for (const cb of this.stackInvokeTransforms) {
+            const keep = { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: true };
+            const r = await this.o.callbacks.transformInvoke(cb, { token, args: marshalProperties(args, keep), options: opts });
+            if (r.options) opts = r.options;
+            if (r.args) args = unmarshalProperties(r.args, { label: token });
+        }
+        if (token === "pulumi:pulumi:getResource") {
+            const urn = typeof args.urn === "string" ? args.urn : "";
+            const r = this.byUrn.get(urn);
+            if (!r) throw new EngineRequestError(`unknown resource ${urn}`);
+            return marshalProperties({ urn: r.urn, id: r.id ?? "", state: unmarshalProperties(r.outputs as Record<string, Wire>) },
+                { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: false });
+        }
+        const pr = this.packageRequest(req.packageRef, token.split(":")[0]!, opts.version, opts.pluginDownloadUrl);
+        const ref = opts.provider ? opts.provider : await this.defaultProvider(pr.name, pr.version, pr.downloadUrl);
+        const provider = this.byUrn.get(parseProviderRef(ref).urn);
+        if (!provider) throw new EngineRequestError(`unknown provider '${ref}'`);
+        // provider_plugin.go Invoke: an unconfigured provider answers with an empty map.
+        if (!this.providerConfigKnown(provider)) return {};
+        const plainArgs = marshalProperties(args, { keepUnknowns: false, keepSecrets: false, keepResources: false, keepOutputValues: false });
+        const region = typeof provider.inputs.region === "string" ? provider.inputs.region : this.o.world.region;
+        let result: Record<string, unknown>;
+        try {
+            result = providerInvoke(token, plainArgs, { ...this.o.world, region });
+        } catch (e) {
+            throw new EngineRequestError(`invocation of ${token} returned an error: ${(e as Error).message}`);
+        }
+        return marshalProperties(unmarshalProperties(result as Record<string, Wire>), {
+            keepUnknowns: true, keepSecrets: true, keepResources: req.acceptResources, keepOutputValues: false });
+    }
+
+    private projectUri(pos: { uri: string; line: number; column: number }): string {
+        const root = `file://${this.o.projectRoot}/`;
+        const uri = pos.uri.startsWith(root) ? `project:///${pos.uri.slice(root.length)}` : pos.uri;
+        return `${uri}#${pos.line},${pos.column}`;
+    }
+
+    private add(rec: RecordedResource): void {
+        this.resources.push(rec);
+        this.byUrn.set(rec.urn, rec);
+    }
+
+    get(urn: string): RecordedResource | undefined {
+        return this.byUrn.get(urn);
+    }
+}
+
+/** providers/registry.go UnknownID: a provider's ID during a preview. */
+const UNKNOWN_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
