@@ -98,13 +98,16 @@ export interface AnalyzeOptions {
     /** Per pack directory: `{ policyName: { enforcementLevel?, ...properties } }` (the --policy-pack-config file). */
     packConfig?: Record<string, Record<string, PolicyConfigEntry>>;
     stackTags?: Record<string, string>;
+    /** A pack that does not answer one call within this long is an error. @default DEFAULT_CALL_DEADLINE_MS */
+    callDeadlineMs?: number;
 }
 
 export type Client = analyzerGrpcTypes.AnalyzerClient;
 
-export function unary<Resp>(client: Client, method: string, req: unknown): Promise<Resp> {
+export function unary<Resp>(client: Client, method: string, req: unknown, deadlineMs = DEFAULT_CALL_DEADLINE_MS): Promise<Resp> {
     return new Promise((res, rej) => {
-        (client as unknown as Record<string, (r: unknown, cb: (e: grpcTypes.ServiceError | null, v: Resp) => void) => void>)[method]!(req, (e, v) => (e ? rej(e) : res(v)));
+        (client as unknown as Record<string, (r: unknown, o: grpcTypes.CallOptions, cb: (e: grpcTypes.ServiceError | null, v: Resp) => void) => void>)[method]!(
+            req, { deadline: Date.now() + deadlineMs }, (e, v) => (e ? rej(e) : res(v)));
     });
 }
 
@@ -142,6 +145,8 @@ export interface RunningPack {
     child: ChildProcess;
     client: Client;
     info: PackInfo;
+    /** Some policy of the pack is configured at level `remediate` (set by configurePack). */
+    remediates?: boolean;
     stop(): void;
 }
 
@@ -304,11 +309,11 @@ export function analyzeStackRequestBytes(run: ProgramRun, byUrn: ReadonlyMap<str
 }
 
 /** AnalyzeStack with a request already encoded by analyzeStackRequestBytes. */
-export function analyzeStackRaw(client: Client, request: Buffer): Promise<analyzerpbTypes.AnalyzeResponse> {
+export function analyzeStackRaw(client: Client, request: Buffer, deadline = Date.now() + DEFAULT_CALL_DEADLINE_MS): Promise<analyzerpbTypes.AnalyzeResponse> {
     return new Promise((res, rej) => {
         client.makeUnaryRequest("/pulumirpc.Analyzer/AnalyzeStack", (b: Buffer) => b,
             (b: Buffer) => apb.AnalyzeResponse.deserializeBinary(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
-            request, (e, v) => (e ? rej(e) : res(v!)));
+            request, { deadline }, (e, v) => (e ? rej(e) : res(v!)));
     });
 }
 
@@ -370,6 +375,7 @@ export async function configurePack(pack: RunningPack, engineAddress: string, ru
             const { enforcementLevel: _ignored, ...rest } = u;
             props = { ...props, ...rest };
         }
+        if (level === "remediate") pack.remediates = true;
         pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
         pc.setProperties(spb.Struct.fromJavaScript(props));
         conf.getPolicyconfigMap().set(p.name, pc);
@@ -379,91 +385,202 @@ export async function configurePack(pack: RunningPack, engineAddress: string, ru
     return packInfo;
 }
 
-/** The whole analysis of one recorded program run against the given packs. */
-export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
-    const logs: string[] = [];
-    const calls: Record<string, number> = {};
-    const count = (m: string) => { calls[m] = (calls[m] ?? 0) + 1; };
-    const engine = await startEngineServer(logs);
-    const env = {
-        PULUMI_NODEJS_PROJECT: run.project, PULUMI_NODEJS_STACK: run.stack, PULUMI_NODEJS_ORGANIZATION: run.organization,
-        PULUMI_NODEJS_DRY_RUN: String(run.mode === "preview"),
-        // The engine sets the language-neutral names too (analyzer_plugin.go constructEnv).
-        PULUMI_ORGANIZATION: run.organization, PULUMI_PROJECT: run.project, PULUMI_STACK: run.stack,
-        PULUMI_DRY_RUN: String(run.mode === "preview"),
-        PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(run.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))),
-    };
-    const packs: RunningPack[] = [];
-    try {
-        // Packs start concurrently, like the engine's plugin host.
-        const started = await Promise.allSettled(packDirs.map((d) => startPack(d, engine.address, env, logs)));
-        for (const s of started) if (s.status === "fulfilled") packs.push(s.value);
+export interface SessionMeta {
+    project: string;
+    stack: string;
+    organization: string;
+    mode: ProgramRun["mode"];
+    /** Stack config as the program saw it (secrets masked). */
+    config: Record<string, unknown>;
+}
+
+/** The call deadline when none is given: a pack that does not answer one call within it is an error. */
+export const DEFAULT_CALL_DEADLINE_MS = 120_000;
+
+/**
+ * One `pulumi preview --policy-pack` session with every pack: started before the program runs, consulted for each
+ * resource as the step generator consults analyzers (step_generator.go continueStepsFromImport: remediations pack by
+ * pack, their properties replacing the inputs, then Analyze with every pack in parallel), and for the whole stack at
+ * the end (AnalyzeResources). Diagnostics are kept in registration order whatever order the answers arrive in.
+ *
+ * One difference in calls, none in verdicts: the engine calls GetAnalyzerInfo and Remediate for every resource and
+ * pack; here they are made only for packs with at least one policy at level `remediate`, because @pulumi/policy's
+ * Remediate runs remediate-level policies only (server.ts makeRemediateRpcFun) and GetAnalyzerInfo's reply is used
+ * only for a summary event. Both cost the pack more than Analyze itself (docs/performance.md).
+ */
+export class PolicySession {
+    private readonly logs: string[] = [];
+    private readonly calls: Record<string, number> = {};
+    private readonly found: { order: number; d: Diagnostic }[] = [];
+    private packs: RunningPack[] = [];
+    private engine: { address: string; stop(): void } | undefined;
+    private order = new Map<string, number>();
+    private readonly ready: Promise<void>;
+    private failure: Error | undefined;
+
+    private constructor(private readonly packDirs: string[], private readonly meta: SessionMeta, private readonly opts: AnalyzeOptions) {
+        this.ready = this.start();
+        // A pack that fails to start is reported when the session is next used; never an unhandled rejection.
+        this.ready.catch((e: Error) => { this.failure ??= e; });
+    }
+
+    /** Starts every pack (concurrently, like the engine's plugin host) and configures it. */
+    static open(packDirs: string[], meta: SessionMeta, opts: AnalyzeOptions = {}): PolicySession {
+        return new PolicySession(packDirs, meta, opts);
+    }
+
+    private count(m: string): void {
+        this.calls[m] = (this.calls[m] ?? 0) + 1;
+    }
+
+    private get deadline(): number {
+        return Date.now() + (this.opts.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS);
+    }
+
+    private async start(): Promise<void> {
+        this.engine = await startEngineServer(this.logs);
+        const m = this.meta;
+        const env = {
+            PULUMI_NODEJS_PROJECT: m.project, PULUMI_NODEJS_STACK: m.stack, PULUMI_NODEJS_ORGANIZATION: m.organization,
+            PULUMI_NODEJS_DRY_RUN: String(m.mode === "preview"),
+            // The engine sets the language-neutral names too (analyzer_plugin.go constructEnv).
+            PULUMI_ORGANIZATION: m.organization, PULUMI_PROJECT: m.project, PULUMI_STACK: m.stack,
+            PULUMI_DRY_RUN: String(m.mode === "preview"),
+            PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(m.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))),
+        };
+        const started = await Promise.allSettled(this.packDirs.map((d) => startPack(d, this.engine!.address, env, this.logs)));
+        for (const s of started) if (s.status === "fulfilled") this.packs.push(s.value);
         const failed = started.find((s) => s.status === "rejected") as PromiseRejectedResult | undefined;
         if (failed) throw failed.reason;
+        const run = { project: m.project, stack: m.stack, organization: m.organization, mode: m.mode, config: m.config } as ProgramRun;
+        for (const pack of this.packs) pack.info = await configurePack(pack, this.engine.address, run, this.opts, (c) => this.count(c));
+    }
 
-        for (const pack of packs) pack.info = await configurePack(pack, engine.address, run, opts, count);
+    /** Waits for the packs; rejects with the reason one of them could not start. */
+    async whenReady(): Promise<void> {
+        await this.ready;
+    }
 
-        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
-        const violations: Diagnostic[] = [];
-        const deferred: Diagnostic[] = [];
-        const take = (d: Diagnostic) => {
-            if (d.enforcementLevel === "advisory" && DEFERRAL.test(d.message)) deferred.push(d);
-            else violations.push(d);
-        };
-        const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
+    private take(d: Diagnostic, order: number): void {
+        this.found.push({ order, d });
+    }
 
-        for (const r of run.resources) {
-            if (opts.analyzeResource && !opts.analyzeResource(r)) continue;
-            let req = analyzeRequest(r, r.inputs, byUrn);
-            // Pass 1: remediations, pack by pack; their properties replace the inputs.
-            for (const pack of opts.remediate === false ? [] : packs) {
-                count("GetAnalyzerInfo");
-                await refreshAnalyzerInfo(pack.client);
-                count("Remediate");
-                const resp = await unary<analyzerpbTypes.RemediateResponse>(pack.client, "remediate", req)
-                    .catch((e: grpcTypes.ServiceError) => {
-                        if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
-                        throw new Error(`failed to run policy pack ${pack.info.name} on ${r.urn}: ${e.details}`);
-                    });
-                for (const rem of resp?.getRemediationsList() ?? []) {
-                    const rp = rem.getProperties();
-                    if (rp) req = analyzeRequest(r, rp.toJavaScript() as Record<string, unknown>, byUrn);
-                    if (rem.getDiagnostic()) {
-                        take({ policyPack: rem.getPolicypackname(), policyPackVersion: rem.getPolicypackversion(), policy: rem.getPolicyname(),
-                            enforcementLevel: "advisory", urn: r.urn, message: rem.getDiagnostic(), description: rem.getDescription(), severity: "", phase: "remediate" });
-                    }
+    private orderOf(urn: string): number {
+        let o = this.order.get(urn);
+        if (o === undefined) {
+            o = this.order.size;
+            this.order.set(urn, o);
+        }
+        return o;
+    }
+
+    private callError(pack: RunningPack, method: string, subject: string, e: grpcTypes.ServiceError): Error {
+        if (e.code === grpc.status.DEADLINE_EXCEEDED) {
+            return new Error(`policy pack ${pack.info.name || pack.dir} did not answer ${method} for ${subject} within ${(this.opts.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS) / 1000} s`);
+        }
+        return new Error(`failed to run policy: ${oneLine(e.details || e.message)} (pack ${pack.info.name}, ${method} ${subject})`);
+    }
+
+    /**
+     * Remediate and Analyze one resource, with its provider's record. Returns the remediated inputs when a
+     * remediation changed them (the engine then uses them for everything that follows), else undefined.
+     */
+    async analyze(r: RecordedResource, provider: RecordedResource | undefined): Promise<Record<string, unknown> | undefined> {
+        await this.ready;
+        const order = this.orderOf(r.urn);
+        const lookup = new Map(provider ? [[provider.urn, provider]] : []);
+        let req = analyzeRequest(r, r.inputs, lookup);
+        let remediated: Record<string, unknown> | undefined;
+        for (const pack of this.opts.remediate === false ? [] : this.packs) {
+            if (!pack.remediates) continue;
+            this.count("GetAnalyzerInfo");
+            await refreshAnalyzerInfo(pack.client);
+            this.count("Remediate");
+            const resp = await new Promise<analyzerpbTypes.RemediateResponse | undefined>((res, rej) => {
+                pack.client.remediate(req, new grpc.Metadata(), { deadline: this.deadline }, (e, v) => {
+                    if (e && e.code === grpc.status.UNIMPLEMENTED) res(undefined);
+                    else if (e) rej(this.callError(pack, "Remediate", r.urn, e));
+                    else res(v);
+                });
+            });
+            for (const rem of resp?.getRemediationsList() ?? []) {
+                if (rem.getDiagnostic()) {
+                    this.take({ policyPack: rem.getPolicypackname(), policyPackVersion: rem.getPolicypackversion(), policy: rem.getPolicyname(),
+                        enforcementLevel: "advisory", urn: r.urn, message: rem.getDiagnostic(), description: rem.getDescription(), severity: "", phase: "remediate" }, order);
+                } else if (rem.getProperties()) {
+                    remediated = rem.getProperties()!.toJavaScript() as Record<string, unknown>;
+                    req = analyzeRequest(r, remediated, lookup);
                 }
             }
-            // Pass 2: Analyze with every pack, in parallel, on the (possibly remediated) inputs.
-            const responses = await Promise.all(packs.map((pack) => {
-                count("Analyze");
-                return unary<analyzerpbTypes.AnalyzeResponse>(pack.client, "analyze", req).catch((e: grpcTypes.ServiceError) => {
-                    throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, resource ${r.urn})`);
-                });
-            }));
-            for (const resp of responses) for (const d of resp.getDiagnosticsList()) take(toDiagnostic(d, r.urn, "analyze"));
         }
-
-        // AnalyzeStack: final outputs with parents, dependencies and the non-empty propertyDependencies.
-        const stackReq = analyzeStackRequestBytes(run, byUrn);
-        const stackResponses = await Promise.all(packs.map((pack) => {
-            count("AnalyzeStack");
-            return analyzeStackRaw(pack.client, stackReq).catch((e: grpcTypes.ServiceError) => {
-                if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
-                throw new Error(`failed to run policy: ${e.details} (pack ${pack.info.name}, AnalyzeStack)`);
+        if (this.opts.analyzeResource && !this.opts.analyzeResource(r)) return remediated;
+        const responses = await Promise.all(this.packs.map((pack) => {
+            this.count("Analyze");
+            return new Promise<analyzerpbTypes.AnalyzeResponse>((res, rej) => {
+                pack.client.analyze(req, new grpc.Metadata(), { deadline: this.deadline }, (e, v) => (e ? rej(this.callError(pack, "Analyze", r.urn, e)) : res(v)));
             });
         }));
-        for (const resp of stackResponses) {
+        for (const resp of responses) for (const d of resp.getDiagnosticsList()) this.take(toDiagnostic(d, r.urn, "analyze"), order);
+        return remediated;
+    }
+
+    /** AnalyzeStack with every resource's final outputs, parents, dependencies and non-empty propertyDependencies. */
+    async analyzeStack(run: ProgramRun): Promise<void> {
+        await this.ready;
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? `urn:pulumi:${run.stack}::${run.project}::${ROOT_STACK_TYPE}::${run.project}-${run.stack}`;
+        const request = analyzeStackRequestBytes(run, byUrn);
+        const responses = await Promise.all(this.packs.map((pack) => {
+            this.count("AnalyzeStack");
+            return analyzeStackRaw(pack.client, request, this.deadline).catch((e: grpcTypes.ServiceError) => {
+                if (e.code === grpc.status.UNIMPLEMENTED) return undefined;
+                throw this.callError(pack, "AnalyzeStack", "the stack", e);
+            });
+        }));
+        for (const resp of responses) {
             for (const d of resp?.getDiagnosticsList() ?? []) {
                 const diag = toDiagnostic(d, stackUrn, "stack");
                 // A stack violation naming a URN outside the stack is attributed to the root Stack, as the engine does.
                 if (!byUrn.has(diag.urn)) diag.urn = stackUrn;
-                take(diag);
+                this.take(diag, Number.MAX_SAFE_INTEGER);
             }
         }
-        return { packs: packs.map((p) => p.info), violations, deferred, logs, calls };
+    }
+
+    /** Everything found so far, in registration order (stack diagnostics last). */
+    result(): AnalysisResult {
+        const sorted = [...this.found].sort((a, b) => a.order - b.order).map((x) => x.d);
+        return {
+            packs: this.packs.map((p) => p.info),
+            violations: sorted.filter((d) => !(d.enforcementLevel === "advisory" && DEFERRAL.test(d.message))),
+            deferred: sorted.filter((d) => d.enforcementLevel === "advisory" && DEFERRAL.test(d.message)),
+            logs: this.logs, calls: { ...this.calls },
+        };
+    }
+
+    close(): void {
+        for (const p of this.packs) p.stop();
+        this.engine?.stop();
+    }
+}
+
+function oneLine(s: string): string {
+    return s.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? s;
+}
+
+/** The whole analysis of one recorded program run against the given packs (a review of a recorded preview). */
+export async function analyzeRun(run: ProgramRun, packDirs: string[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+    const session = PolicySession.open(packDirs, run, opts);
+    try {
+        await session.whenReady();
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        for (const r of run.resources) {
+            const provider = r.provider ? byUrn.get(r.provider.split("::").slice(0, -1).join("::")) : undefined;
+            await session.analyze(r, provider);
+        }
+        await session.analyzeStack(run);
+        return session.result();
     } finally {
-        for (const p of packs) p.stop();
-        engine.stop();
+        session.close();
     }
 }

@@ -17,6 +17,7 @@ import {
     downgradeProperties, marshalProperties, outputDependencies, unmarshalProperties, upgradeWithDependencies,
 } from "./properties";
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
+import { DynamicProviderPlugin } from "./providers/dynamic";
 
 /** A failure the engine reports for one request; the program sees it as a gRPC error. */
 export class EngineRequestError extends Error {
@@ -147,6 +148,10 @@ export interface DeploymentOptions {
     analysis?: ResourceAnalysis;
     /** PULUMI_LEGACY_PROVIDER_PREVIEW: unconfigured providers preview their inputs instead of nothing. */
     legacyProviderPreview?: boolean;
+    /** Pulumi.yaml `runtime.options`, for the Node.js dynamic provider plugin's environment. */
+    runtimeOptions?: Record<string, unknown>;
+    /** Deadline for each call to a provider plugin. @default 60 s */
+    pluginTimeoutMs?: number;
     log(message: string): void;
 }
 
@@ -220,6 +225,10 @@ export class Deployment {
     engineError: string | undefined;
     /** The root Stack's URN, as the SDK sets it through the Engine service. */
     rootUrn = "";
+    /** The engine's own gRPC address (provider plugins are started with it). */
+    engineAddress = "";
+    private dynamicPlugin: Promise<DynamicProviderPlugin> | undefined;
+    private readonly configuredDynamic = new Map<string, Promise<void>>();
     private readonly packages = new Map<string, string>();
     private readonly packageRefs = new Map<string, { name: string; version: string; downloadUrl: string }>();
 
@@ -351,7 +360,8 @@ export class Deployment {
             if (opts.pluginDownloadUrl) props.pluginDownloadURL = opts.pluginDownloadUrl;
         }
 
-        const timeouts = opts.customTimeouts ? this.parseTimeouts(opts.customTimeouts) : undefined;
+        // The goal always carries timeouts (zero when unset), and analyzers are sent them (source_eval.go).
+        const timeouts = this.parseTimeouts(opts.customTimeouts ?? { create: "", update: "", delete: "", read: "" });
 
         if (!remote) props = downgradeProperties(props);
         else {
@@ -373,7 +383,7 @@ export class Deployment {
                 protect: opts.protect ?? false, ignoreChanges: opts.ignoreChanges,
                 deleteBeforeReplace: opts.deleteBeforeReplace ?? false, deleteBeforeReplaceDefined: opts.deleteBeforeReplace !== undefined,
                 additionalSecretOutputs: opts.additionalSecretOutputs, aliases: [], aliasUrns,
-                ...(timeouts ? { customTimeouts: timeouts } : {}),
+                customTimeouts: timeouts,
                 retainOnDelete: opts.retainOnDelete ?? false, replaceOnChanges: opts.replaceOnChanges,
             },
             ...(req.sourcePosition ? { sourcePosition: this.projectUri(req.sourcePosition) } : {}),
@@ -404,7 +414,16 @@ export class Deployment {
         const provider = providerRef ? this.byUrn.get(parseProviderRef(providerRef).urn) : undefined;
         if (providerRef && !provider) throw new EngineRequestError(`unknown provider '${providerRef}'`);
         const configKnown = provider ? this.providerConfigKnown(provider) : true;
-        // The provider's Check: an unconfigured provider hands the inputs back unchanged (provider_plugin.go Check).
+        // The provider's Check. Only the Node.js dynamic provider is here for real; for the others the checked inputs
+        // are the inputs as sent (an unconfigured provider hands them back unchanged anyway: provider_plugin.go Check).
+        let failures: { property: string; reason: string }[] = [];
+        if (rec.custom && !isProviderType(rec.type) && packageOf(rec.type) === DYNAMIC_PACKAGE && provider) {
+            const plugin = await this.dynamicProvider(provider);
+            const checked = await plugin.check(rec.urn, marshalProperties(inputs, { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: false }))
+                .catch((e: Error) => { throw new EngineRequestError(e.message); });
+            inputs = downgradeProperties(unmarshalProperties(checked.inputs, { label: rec.urn }));
+            failures = checked.failures;
+        }
         rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
 
         if (this.o.analysis) {
@@ -413,6 +432,15 @@ export class Deployment {
                 inputs = unmarshalProperties(remediated as Record<string, Wire>, { label: rec.urn });
                 rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
             }
+        }
+
+        // A resource that failed Check is invalid: analyzers have seen it, and then the step stops (step_generator.go
+        // issueCheckErrors, "resource ... is invalid").
+        if (failures.length > 0) {
+            const f = failures[0]!;
+            throw new EngineRequestError(f.property
+                ? `${rec.type} resource '${rec.name}': property ${f.property} value ${JSON.stringify(marshalProperties({ v: inputs[f.property] ?? null }, FOR_ANALYZER).v ?? null)} has a problem: ${f.reason}`
+                : `${rec.type} resource '${rec.name}' has a problem: ${f.reason}`);
         }
 
         await this.runHooks(opts.hooks?.beforeCreate ?? [], "before", rec, inputs, undefined);
@@ -553,6 +581,32 @@ export class Deployment {
             if (remediated) rec.inputs = rec.outputs = remediated;
         }
         return `${urn}::${id}`;
+    }
+
+    /**
+     * The real Node.js dynamic provider plugin (the SDK's cmd/dynamic-provider), started at its first use and
+     * configured once per provider resource, as the CLI loads it.
+     */
+    private async dynamicProvider(provider: RecordedResource): Promise<DynamicProviderPlugin> {
+        this.dynamicPlugin ??= DynamicProviderPlugin.start({
+            programDir: this.o.programDir, engineAddress: this.engineAddress, project: this.o.project, stack: this.o.stack,
+            dryRun: this.dryRun, runtimeOptions: this.o.runtimeOptions, config: this.o.config, timeoutMs: this.o.pluginTimeoutMs,
+            onOutput: (_stream, line) => this.o.log(line),
+        });
+        const plugin = await this.dynamicPlugin.catch((e: Error) => { throw new EngineRequestError(e.message); });
+        let configured = this.configuredDynamic.get(provider.urn);
+        if (!configured) {
+            configured = plugin.configureProvider(provider.urn, provider.inputs as Record<string, Wire>, provider.id);
+            this.configuredDynamic.set(provider.urn, configured);
+        }
+        await configured.catch((e: Error) => { throw new EngineRequestError(e.message); });
+        return plugin;
+    }
+
+    /** Stops the provider plugins this deployment started. */
+    async close(): Promise<void> {
+        const plugin = await this.dynamicPlugin?.catch(() => undefined);
+        await plugin?.stop();
     }
 
     /** pulumi:disable-default-providers (default_providers.go shouldDenyRequest). */

@@ -163,6 +163,7 @@ export function summarizeProgramError(message: string): string {
         const diag = lines.slice(i + 1).find((l) => /error TS\d+/.test(l));
         return `TypeScript: ${diag ?? lines[i + 1] ?? "the program does not compile"}`;
     }
-    first = first.replace(/^<ref \*\d+> /, "").replace(/^(Uncaught )?(Error|TypeError|RangeError|ReferenceError|SyntaxError|RunError|ResourceError|InputPropertyError|InputPropertiesError): /, "");
+    // An error's class name is noise in one line ("ValidationError: invalid x" -> "invalid x").
+    first = first.replace(/^<ref \*\d+> /, "").replace(/^(Uncaught )?[A-Z][A-Za-z]*(Error|Exception): /, "");
     return first;
 }

@@ -89,14 +89,7 @@ function firstLine(s: string): string {
     return s.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "";
 }
 
-/**
- * Runs a Pulumi program as `pulumi preview` (mode "preview", a first deployment: computed values unknown) or
- * `pulumi up` (mode "up": computed values plausible) would: under the SDK's own entry point, started as the Node.js
- * language host starts it, talking to this engine's resource monitor over gRPC. Returns every registration as the
- * engine records it. Rejects with EngineInputError for bad input (missing program, invalid config file) and
- * ProgramError when the program fails or the engine cannot faithfully do what it asks.
- */
-export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+function prepare(opts: RunOptions) {
     const loc = locateProgram(opts.program);
     const { project } = loc;
     if (project.runtime.name !== "nodejs") throw new EngineInputError(`the offline engine runs Node.js programs; this project's runtime is ${project.runtime.name}`);
@@ -105,9 +98,28 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new EngineInputError(`invalid stack name: ${JSON.stringify(stack)}`);
     const cfg = loadStackConfig(project, stack, opts.configFile);
     const rawConfig = { ...cfg.values, ...(opts.config ?? {}) };
+    const maskedConfig: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rawConfig)) maskedConfig[k] = cfg.secretKeys.includes(k) ? "[secret]" : v;
+    return { loc, project, runtime, stack, cfg, rawConfig, maskedConfig, organization: opts.organization ?? "organization" };
+}
+
+/** The stack a run would be for (project, stack, organization, mode, config with secrets masked), without running it. */
+export function programMeta(opts: RunOptions): { project: string; stack: string; organization: string; mode: Mode; config: Record<string, unknown> } {
+    const p = prepare(opts);
+    return { project: p.project.name, stack: p.stack, organization: p.organization, mode: opts.mode, config: p.maskedConfig };
+}
+
+/**
+ * Runs a Pulumi program as `pulumi preview` (mode "preview", a first deployment: computed values unknown) or
+ * `pulumi up` (mode "up": computed values plausible) would: under the SDK's own entry point, started as the Node.js
+ * language host starts it, talking to this engine's resource monitor over gRPC. Returns every registration as the
+ * engine records it. Rejects with EngineInputError for bad input (missing program, invalid config file) and
+ * ProgramError when the program fails or the engine cannot faithfully do what it asks.
+ */
+export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+    const { loc, project, runtime, stack, cfg, rawConfig, maskedConfig, organization } = prepare(opts);
     const config = toRuntimeConfig(rawConfig);
     const region = typeof rawConfig["aws:region"] === "string" ? (rawConfig["aws:region"] as string) : "us-east-1";
-    const organization = opts.organization ?? "organization";
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const env = opts.env ?? process.env;
 
@@ -119,6 +131,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         config, secretKeys: cfg.secretKeys, projectRoot: project.root, programDir: loc.pwd, callbacks,
         analysis: opts.analysis,
         legacyProviderPreview: /^(1|true|yes)$/i.test(env.PULUMI_LEGACY_PROVIDER_PREVIEW ?? ""),
+        runtimeOptions: project.runtime.options, pluginTimeoutMs: timeoutMs,
         log: (m) => logs.push(m),
     });
     const errors: LogEntry[] = [];
@@ -126,6 +139,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         if (e.severity === "error") errors.push(e);
         else if (e.severity === "warning" || e.severity === "info") logs.push(e.severity === "warning" ? `warning: ${e.message}` : e.message);
     });
+    deployment.engineAddress = monitor.address;
     try {
         const launch = languageHostLaunch({
             projectRoot: project.root, pwd: loc.pwd, main: loc.main, project: project.name, stack, organization,
@@ -159,18 +173,19 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
             } else if (exit.code === EXIT_ALREADY_REPORTED || exit.code === null) {
                 why = firstLine(exit.stderr) || `killed by signal ${exit.signal}`;
             } else {
-                const last = exit.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at ")).pop();
-                why = `Program exited with non-zero exit code: ${exit.code}${last ? `: ${last}` : ""}`;
+                // The language host's words, with the first thing the program said on stderr (the SDK's leaked-promise
+                // report starts "The Pulumi runtime detected that N promises were still active").
+                const said = firstLine(exit.stderr.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ""));
+                why = `Program exited with non-zero exit code: ${exit.code}${said ? `: ${said}` : ""}`;
             }
             throw new ProgramError(`program ${loc.label} failed: ${why}`);
         }
-        const maskedConfig: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(rawConfig)) maskedConfig[k] = cfg.secretKeys.includes(k) ? "[secret]" : v;
         return {
             project: project.name, stack, organization, mode: opts.mode,
             resources: deployment.resources, stackOutputs: deployment.stackOutputs, config: maskedConfig, logs,
         };
     } finally {
+        await deployment.close();
         monitor.stop();
         callbacks.close();
     }

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { analyzeRun } from "../../engine/analyzer";
+import { PolicySession } from "../../engine/analyzer";
 import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine";
 import { parseArgs } from "../args";
-import { PROGRAM_FLAGS, planOptions, runPlan } from "./plan";
+import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
 import { readPackConfigs } from "./review";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
@@ -22,13 +22,32 @@ export interface CheckReport {
     analysis: AnalysisResult;
 }
 
+/**
+ * `pulumi preview --policy-pack` offline: the packs start while the program starts, each resource is remediated and
+ * analysed as it registers (before its create step, as the step generator does), and the whole stack is analysed
+ * once the program has finished.
+ */
 export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = []): Promise<CheckReport> {
     const packDirs = packs.length > 0 ? packs : DEFAULT_PACKS;
     // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
     const packConfig = readPackConfigs(packDirs, configFiles);
-    const run = await runPlan(planOptions(values));
-    const analysis = await analyzeRun(run, packDirs, { packConfig });
-    return { run, analysis };
+    const o = planOptions(values);
+    const meta = await programMeta(o);
+    const session = PolicySession.open(packDirs, meta, { packConfig });
+    try {
+        let run: ProgramRun;
+        try {
+            run = await runPlan(o, session);
+        } catch (e) {
+            // A pack that could not start is the cause, whatever the program then reported.
+            await session.whenReady();
+            throw e;
+        }
+        await session.analyzeStack(run);
+        return { run, analysis: session.result() };
+    } finally {
+        session.close();
+    }
 }
 
 export function checkJson(r: CheckReport) {

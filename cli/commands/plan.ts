@@ -1,5 +1,5 @@
-import { runProgram } from "../../engine";
-import type { Mode, ProgramRun, RecordedResource } from "../../engine";
+import { programMeta as engineProgramMeta, runProgram } from "../../engine";
+import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../../engine";
 import { parseArgs } from "../args";
 import { maskSecrets } from "../mask";
 
@@ -21,8 +21,13 @@ export function planOptions(values: Record<string, string | undefined>): PlanOpt
     return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview" };
 }
 
-export async function runPlan(o: PlanOptions): Promise<ProgramRun> {
-    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode });
+export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis): Promise<ProgramRun> {
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis });
+}
+
+/** What packs are told about the stack before the program runs (ConfigureStack). */
+export function programMeta(o: PlanOptions) {
+    return engineProgramMeta({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode });
 }
 
 /** The `plan --json` document: exactly these fields per resource, secrets masked. */

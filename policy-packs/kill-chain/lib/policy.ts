@@ -2,7 +2,7 @@ import type {
     PolicyComplianceFramework, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy, EnforcementLevel,
 } from "@pulumi/policy";
-import { Deferral, deferralMessage, Reads } from "./unknowns";
+import { Deferral, deferralMessage, outputsUnknownInPreview, Reads, unknownProps } from "./unknowns";
 
 /** The step of the 2018 Tesla kill chain a policy closes. */
 export type KillChainStep = "console" | "creds" | "s3" | "mining" | "evasion";
@@ -100,6 +100,9 @@ export function stackPolicy(spec: StackPolicySpec): StackValidationPolicy {
     return {
         ...base(spec),
         validateStack: (args: StackValidationArgs, reportViolation) => {
+            for (const r of args.resources) {
+                if (outputsUnknownInPreview(r)) Object.defineProperty(r, "props", { value: unknownProps(), configurable: true });
+            }
             const perResource = new Map<string, Reads>();
             const violated = new Set<string>();
             spec.check({

@@ -93,3 +93,55 @@ export function deferralMessage(urn: string, paths: string[]): string {
     const unique = [...new Set(paths)];
     return `deferred until apply: ${unique.join(", ")} of ${urn} ${unique.length === 1 ? "is" : "are"} unknown in this preview; the policy decides in \`pulumi up\``;
 }
+
+const SPECIAL_TARGET = "__getSpecialProxyTarget";
+const OBJECT_SENTINEL = "dd056dcd-154b-4c76-9bd3-c8f88648b5ff";
+
+/** The raw value under @pulumi/policy's unknown-checking proxy (reading through it throws on sentinels). */
+function raw(v: unknown): unknown {
+    if (typeof v !== "object" || v === null) return v;
+    const target = (v as Record<string, unknown>)[SPECIAL_TARGET];
+    return target === undefined ? v : target;
+}
+
+/** True when a sentinel sits anywhere in a raw value (a provider's inputs, say). */
+export function holdsUnknown(v: unknown, skipKeys: readonly string[] = []): boolean {
+    const r = raw(v);
+    if (isUnknownSentinel(r)) return true;
+    if (Array.isArray(r)) return r.some((e) => holdsUnknown(e));
+    if (typeof r === "object" && r !== null) {
+        return Object.entries(r).some(([k, e]) => !skipKeys.includes(k) && holdsUnknown(e));
+    }
+    return false;
+}
+
+/**
+ * Props that are unknown as a whole: every read throws UnknownValueError, as reading an unknown object does. Used
+ * for a resource whose outputs a preview cannot show (see outputsUnknownInPreview).
+ */
+export function unknownProps(): Record<string, unknown> {
+    return new Proxy({}, {
+        get: (_t, prop) => {
+            if (prop === "__isSpecialProxy") return true;
+            if (prop === SPECIAL_TARGET) return {};
+            if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+            throw new UnknownValueError(OBJECT_SENTINEL, [prop]);
+        },
+        // `key in props` must not answer "absent": whether a key is there is unknown too, so the read is attempted.
+        has: (_t, prop) => typeof prop === "string",
+        getOwnPropertyDescriptor: (_t, prop) => (typeof prop === "string" ? { configurable: true, enumerable: false, value: undefined } : undefined),
+    });
+}
+
+/**
+ * In a preview, a new resource whose provider is not yet configured (one of the provider's own inputs is unknown,
+ * e.g. a Kubernetes provider built from a cluster that does not exist yet) previews no outputs at all: the engine
+ * hands back an empty property map (pulumi/pulumi sdk/go/common/resource/plugin/provider_plugin.go, Create with
+ * Preview and unknown config), so AnalyzeStack sends it with no properties. Those properties are unknown, not absent.
+ */
+export function outputsUnknownInPreview(r: { props: unknown; provider?: { props: unknown } }): boolean {
+    if (!r.provider) return false;
+    const props = raw(r.props);
+    if (typeof props !== "object" || props === null || Object.keys(props).length > 0) return false;
+    return holdsUnknown(r.provider.props, ["version"]);
+}
