@@ -150,12 +150,17 @@ export const EXIT_ALREADY_REPORTED = 32;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
+/** Text without terminal colour codes (the SDK colours what it logs). */
+export function stripAnsi(s: string): string {
+    return s.replace(ANSI, "");
+}
+
 /**
  * One line for a failed program, from what the SDK logged: the first error message without the "Running program ...
  * failed" preamble, stack frames or colour; a TypeScript compile error as its first diagnostic.
  */
 export function summarizeProgramError(message: string): string {
-    const lines = message.replace(ANSI, "").split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+    const lines = stripAnsi(message).split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
     let i = 0;
     if (/^Running program '.*' failed with an unhandled exception:$/.test(lines[0] ?? "")) i = 1;
     let first = lines[i] ?? "the program failed";
@@ -164,6 +169,6 @@ export function summarizeProgramError(message: string): string {
         return `TypeScript: ${diag ?? lines[i + 1] ?? "the program does not compile"}`;
     }
     // An error's class name is noise in one line ("ValidationError: invalid x" -> "invalid x").
-    first = first.replace(/^<ref \*\d+> /, "").replace(/^(Uncaught )?[A-Z][A-Za-z]*(Error|Exception): /, "");
+    first = first.replace(/^<ref \*\d+> /, "").replace(/^(Uncaught )?([A-Z][A-Za-z]*)?(Error|Exception): /, "");
     return first;
 }

@@ -6,7 +6,7 @@ import { OFFLINE_ACCOUNT_ID } from "./constants";
 import { partitionOf } from "../infra/lib/aws";
 import { CallbackClients } from "./callbacks";
 import { Deployment, ResourceAnalysis } from "./deployment";
-import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain, summarizeProgramError } from "./host";
+import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain, stripAnsi, summarizeProgramError } from "./host";
 import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
 
@@ -175,7 +175,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
             } else {
                 // The language host's words, with the first thing the program said on stderr (the SDK's leaked-promise
                 // report starts "The Pulumi runtime detected that N promises were still active").
-                const said = firstLine(exit.stderr.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ""));
+                const said = firstLine(stripAnsi(exit.stderr));
                 why = `Program exited with non-zero exit code: ${exit.code}${said ? `: ${said}` : ""}`;
             }
             throw new ProgramError(`program ${loc.label} failed: ${why}`);

@@ -1,5 +1,6 @@
 import { OFFLINE_ACCOUNT_ID } from "../constants";
 import { hex, Props } from "./aws-outputs";
+import { policyDocument } from "./aws-policy-document";
 
 export interface InvokeContext {
     /** Region of the provider the invoke goes to (its `region` input, else `aws:region` from config). */
@@ -34,6 +35,8 @@ export function answerInvoke(token: string, args: Props, ctx: InvokeContext): Pr
             const id = `pl-${hex(name, 8)}`;
             return { id, name, arn: `arn:${partition}:ec2:${m[1]}:aws:prefix-list/${id}`, addressFamily: "IPv4", maxEntries: 0, ownerId: "AWS", entries: [], version: 1, tags: {} };
         }
+        case "aws:iam/getPolicyDocument:getPolicyDocument":
+            return policyDocument(args);
         case "aws:eks/getClusterAuth:getClusterAuth": {
             const name = typeof args.name === "string" ? args.name : "cluster";
             // A real token is a presigned STS GetCallerIdentity URL; this one only has the same shape.

@@ -67,6 +67,8 @@ function goString(s: string): string {
         else if (c === 0x09) out += "\\t";
         else if (c < 0x80) out += `\\u00${HEX[c >> 4]}${HEX[c & 0xf]}`;
         else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
+        // Only a \ud800-style escape in a merged document gets here: Go would have decoded it as U+FFFD.
+        else if (c >= 0xd800 && c <= 0xdfff) refuse("json", "a lone UTF-16 surrogate is not reproduced");
         else out += ch;
     }
     return out + "\"";

@@ -1,6 +1,7 @@
+import { runTest } from "../lib/plan";
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { runProgram } from "../../engine";
+
 import type { ProgramRun } from "../../engine";
 import {
     irsaTrustPolicy, validateIrsaManagedPolicyArns, validateMaxSessionDuration, validateNamespace, validateOidcIssuer, validateServiceAccountName,
@@ -67,7 +68,7 @@ describe("IRSA validators", () => {
 const runs = new Map<string, Promise<ProgramRun>>();
 const runIrsa = (mode: "preview" | "up", overrides: Record<string, unknown> = {}) => {
     const key = `${mode}${JSON.stringify(overrides)}`;
-    if (!runs.has(key)) runs.set(key, runProgram({ program: "tests/programs/cluster-irsa.ts", mode, config: { "hardened-stack:irsaTest": overrides } }));
+    if (!runs.has(key)) runs.set(key, runTest({ program: "tests/programs/cluster-irsa.ts", mode, config: { "hardened-stack:irsaTest": overrides } }));
     return runs.get(key)!;
 };
 

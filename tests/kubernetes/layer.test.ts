@@ -1,7 +1,8 @@
+import { runTest } from "../lib/plan";
 // The Kubernetes layer as the engine records it, in preview (computed values unknown) and up.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { UNKNOWN, isSecret, runProgram } from "../../engine";
+import { UNKNOWN, isSecret } from "../../engine";
 import type { ProgramRun, RecordedResource } from "../../engine";
 import { POD_SECURITY_VERSION } from "../../infra/kubernetes/namespace";
 import { FORBIDDEN_ROLE_REFS, FORBIDDEN_SUBJECTS } from "../../infra/kubernetes/rbac";
@@ -42,7 +43,7 @@ for (const mode of ["preview", "up"] as const) {
     describe(`kubernetes layer, deploy mode (${mode})`, () => {
         let plan: ProgramRun;
         before(async () => {
-            plan = await runProgram({ program: PROGRAM, mode, config: DEPLOY });
+            plan = await runTest({ program: PROGRAM, mode, config: DEPLOY });
         });
 
         test("the layer creates exactly the workload namespaces and the reader's namespace", () => {
@@ -314,7 +315,7 @@ for (const mode of ["preview", "up"] as const) {
     describe(`kubernetes layer, skip mode (${mode})`, () => {
         let plan: ProgramRun;
         before(async () => {
-            plan = await runProgram({ program: PROGRAM, mode, config: { "hardened-stack:kubernetes": { mode: "skip" } } });
+            plan = await runTest({ program: PROGRAM, mode, config: { "hardened-stack:kubernetes": { mode: "skip" } } });
         });
 
         test("skip mode creates no Kubernetes resource and no Kubernetes provider", () => {
@@ -333,7 +334,7 @@ for (const mode of ["preview", "up"] as const) {
 describe("an internal load balancer asked for by name", () => {
     for (const mode of ["preview", "up"] as const) {
         test(`is the only LoadBalancer Service, internal for both controllers and limited to the VPC (${mode})`, async () => {
-            const plan = await runProgram({ program: PROGRAM, mode, config: { ...DEPLOY, "k8s-test:internalService": true } });
+            const plan = await runTest({ program: PROGRAM, mode, config: { ...DEPLOY, "k8s-test:internalService": true } });
             const services = ofType(plan, "kubernetes:core/v1:Service");
             assert.equal(services.length, 1);
             const spec = services[0].inputs.spec as Obj;
@@ -377,7 +378,7 @@ describe("settings the layer refuses before creating anything", () => {
     ];
     for (const c of cases) {
         test(`refuses ${c.what}`, async () => {
-            await assert.rejects(runProgram({ program: PROGRAM, mode: "preview", config: c.config }), c.message);
+            await assert.rejects(runTest({ program: PROGRAM, mode: "preview", config: c.config }), c.message);
         });
     }
 });

@@ -1,7 +1,20 @@
 // Reading the registrations the offline engine records: shared by the component, stack and engine tests.
 import assert from "node:assert/strict";
 import { UNKNOWN, runProgram } from "../../engine";
-import type { ProgramRun, RecordedResource } from "../../engine";
+import type { ProgramRun, RecordedResource, RunOptions } from "../../engine";
+
+/**
+ * The environment component tests run programs in: PULUMI_NODEJS_TRANSPILE_ONLY, the SDK's own switch that `pulumi
+ * up` honours too, so ts-node compiles without type-checking. The tests are about what a program registers; types are
+ * checked by `tsc --noEmit` in `npm test` (stricter than ts-node's defaults), and the engine and reference-stack
+ * tests run programs type-checked, as `pulumi up` does.
+ */
+export const TRANSPILE_ONLY_ENV: NodeJS.ProcessEnv = { ...process.env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
+
+/** runProgram for component tests: transpile-only (see TRANSPILE_ONLY_ENV) and a generous limit for a busy machine. */
+export function runTest(opts: RunOptions): Promise<ProgramRun> {
+    return runProgram({ timeoutMs: 300_000, ...opts, env: opts.env ?? TRANSPILE_ONLY_ENV });
+}
 
 export const MODES = ["preview", "up"] as const;
 export type Mode = (typeof MODES)[number];
@@ -13,11 +26,10 @@ const cache = new Map<string, Promise<ProgramRun>>();
 export function runWith(program: string, configKey: string, mode: Mode, overrides: Record<string, unknown> = {}): Promise<ProgramRun> {
     const key = `${program}:${mode}:${JSON.stringify(overrides)}`;
     if (!cache.has(key)) {
-        cache.set(key, runProgram({
+        cache.set(key, runTest({
             program,
             mode,
             config: { "aws:region": "eu-west-1", [`hardened-stack:${configKey}`]: overrides },
-            timeoutMs: 120000,
         }));
     }
     return cache.get(key)!;

@@ -1,7 +1,8 @@
+import { runTest } from "../lib/plan";
 // HardenedVpc under the offline engine, in preview (computed values unknown) and up, sealed and allowlist.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ProgramRun, RecordedResource, UNKNOWN, runProgram } from "../../engine";
+import { ProgramRun, RecordedResource, UNKNOWN } from "../../engine";
 import { INTERFACE_ENDPOINTS } from "../../infra/network/endpoints";
 import { MANAGED_DOMAIN_LISTS } from "../../infra/network/validate";
 import { TEST_MANAGED_LIST_IDS } from "../programs/lib/network";
@@ -36,7 +37,7 @@ const combos = (["sealed", "allowlist"] as const).flatMap((egress) => (["preview
 
 before(async () => {
     await Promise.all(combos.map(async ({ egress, mode, key }) => {
-        runs[key] = await runProgram({ program: PROGRAMS[egress], mode, config: { "aws:region": REGION, "hardened-stack:network": {} } });
+        runs[key] = await runTest({ program: PROGRAMS[egress], mode, config: { "aws:region": REGION, "hardened-stack:network": {} } });
     }));
 });
 
@@ -300,14 +301,14 @@ for (const { egress, mode, key } of combos) {
 describe("configuration errors reach the program as ValidationErrors", () => {
     test("a domain list in sealed mode fails the run naming the setting and value", async () => {
         await assert.rejects(
-            runProgram({ program: PROGRAMS.sealed, mode: "preview", config: { "aws:region": REGION, "hardened-stack:network": { allowedEgressDomains: ["pool.example.com"] } } }),
+            runTest({ program: PROGRAMS.sealed, mode: "preview", config: { "aws:region": REGION, "hardened-stack:network": { allowedEgressDomains: ["pool.example.com"] } } }),
             /invalid HardenedVpc\.allowedEgressDomains: \["pool\.example\.com"\] — must be unset when egressMode is "sealed"/,
         );
     });
 
     test("a public CIDR fails the run before any resource is registered", async () => {
         await assert.rejects(
-            runProgram({ program: PROGRAMS.sealed, mode: "preview", config: { "aws:region": REGION, "hardened-stack:network": { cidr: "52.0.0.0/16" } } }),
+            runTest({ program: PROGRAMS.sealed, mode: "preview", config: { "aws:region": REGION, "hardened-stack:network": { cidr: "52.0.0.0/16" } } }),
             /invalid HardenedVpc\.cidr: "52\.0\.0\.0\/16" — must lie inside an RFC 1918 private range/,
         );
     });

@@ -1,3 +1,4 @@
+import { runTest } from "../lib/plan";
 /**
  * Breach replays: the reference program plus the changes a hurried pull request could make (tests/programs/
  * breach-reference.ts), checked exactly as `hardened-stack check` does — the program through the offline engine, the
@@ -6,7 +7,7 @@
  */
 import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
-import { runProgram } from "../../engine";
+
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
 import { DEFAULT_PACKS, stepOf } from "../../cli/commands/check";
@@ -44,7 +45,7 @@ for (const mode of ["preview", "up"] as const) {
     describe(`breach replays on the reference program (${mode})`, () => {
         let result: AnalysisResult;
         before(async () => {
-            const run = await runProgram({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": Object.keys(EXPECTED) } });
+            const run = await runTest({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": Object.keys(EXPECTED) } });
             result = await analyzeRun(run, DEFAULT_PACKS);
         });
 

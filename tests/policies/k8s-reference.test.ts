@@ -1,3 +1,4 @@
+import { runTest } from "../lib/plan";
 /**
  * The reference Kubernetes layer (tests/programs/k8s-layer.ts: LockedNamespaces, TelemetryReader, read-only RBAC)
  * run through the offline engine in both modes, then through every Kubernetes policy exactly as the engine feeds
@@ -6,7 +7,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { runProgram, type RecordedResource } from "../../engine";
+import { type RecordedResource } from "../../engine";
 import { kubernetesPolicies } from "../../policy-packs/kill-chain/policies/kubernetes";
 import { analyze, analyzeStack, TestResource, Verdict } from "./harness";
 
@@ -18,7 +19,7 @@ function providerOf(r: RecordedResource, all: RecordedResource[]): TestResource[
 }
 
 async function judge(mode: "preview" | "up"): Promise<{ violations: string[]; deferred: string[] }> {
-    const run = await runProgram({ program: "tests/programs/k8s-layer.ts", mode });
+    const run = await runTest({ program: "tests/programs/k8s-layer.ts", mode });
     const out = { violations: [] as string[], deferred: [] as string[] };
     const collect = (name: string, v: Verdict, urn: string) => {
         for (const x of v.violations) out.violations.push(`${name} ${x.urn || urn}: ${x.message}`);
@@ -57,7 +58,7 @@ describe("the reference Kubernetes layer passes every Kubernetes policy", () => 
 });
 
 async function breaches(step: string, mode: "preview" | "up"): Promise<Set<string>> {
-    const run = await runProgram({ program: "tests/programs/k8s-breaches.ts", mode, config: { "k8s-breach:step": step } });
+    const run = await runTest({ program: "tests/programs/k8s-breaches.ts", mode, config: { "k8s-breach:step": step } });
     const found = new Set<string>();
     for (const policy of kubernetesPolicies) {
         if ("validateResource" in policy) {
