@@ -4,6 +4,7 @@ import { checkCommand, CHECK_USAGE } from "./commands/check";
 import { reviewCommand, REVIEW_USAGE } from "./commands/review";
 import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
+import { PolicyConfigError } from "../engine/policy-config";
 
 const USAGE = [
     "hardened-stack: the offline engine, policy checks and pull-request reviews of the hardened EKS platform",
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
         return await command(rest, out);
     } catch (e) {
-        if (e instanceof UsageError || e instanceof EngineInputError || e instanceof ProgramError || e instanceof ValidationError) {
+        if (e instanceof UsageError || e instanceof EngineInputError || e instanceof ProgramError || e instanceof ValidationError || e instanceof PolicyConfigError) {
             process.stderr.write(`hardened-stack: ${e.message}\n`);
             return 2;
         }

@@ -16,6 +16,7 @@ import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { EngineInputError } from "./project";
 import { ROOT_STACK_TYPE } from "./constants";
 import type { ProgramRun, RecordedResource } from "./record";
+import { configurePolicyPack, fromProtoEnforcementLevel, PolicyConfig, PolicyPackConfig } from "./policy-config";
 
 // One copy of grpc and the message classes: the SDK's, so messages and stubs match.
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
@@ -75,15 +76,6 @@ export interface AnalysisResult {
     calls: Record<string, number>;
 }
 
-/** One policy's entry of a --policy-pack-config file: a level, or `{ enforcementLevel?, ...properties }`. */
-export type PolicyConfigEntry = Level | Record<string, unknown>;
-
-/** Normalises the string shorthand (`"advisory"`) to `{ enforcementLevel: "advisory" }`, as the CLI does. */
-export function normalizePolicyConfig(entry: PolicyConfigEntry | undefined): Record<string, unknown> | undefined {
-    if (entry === undefined) return undefined;
-    return typeof entry === "string" ? { enforcementLevel: entry } : entry;
-}
-
 export interface AnalyzeOptions {
     /**
      * Call Remediate before Analyze, as the engine does while it runs a program.
@@ -95,8 +87,8 @@ export interface AnalyzeOptions {
      * @default - every resource, as the engine does
      */
     analyzeResource?: (r: RecordedResource) => boolean;
-    /** Per pack directory: `{ policyName: { enforcementLevel?, ...properties } }` (the --policy-pack-config file). */
-    packConfig?: Record<string, Record<string, PolicyConfigEntry>>;
+    /** Per pack directory (resolved): its parsed --policy-pack-config file (engine/policy-config.ts). */
+    packConfig?: Record<string, PolicyPackConfig>;
     stackTags?: Record<string, string>;
     /** A pack that does not answer one call within this long is an error. @default DEFAULT_CALL_DEADLINE_MS */
     callDeadlineMs?: number;
@@ -357,31 +349,27 @@ export async function configurePack(pack: RunningPack, engineAddress: string, ru
     count("GetAnalyzerInfo");
     const info = await unary<analyzerpbTypes.AnalyzerInfo>(pack.client, "getAnalyzerInfo", new epb.Empty());
     const packInfo: PackInfo = { dir: pack.dir, name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().map(policyInfo) };
+    // The CLI's reconciliation (config.go): each policy's own level and schema defaults, then the pack's initial
+    // config, then the user's file; validated against each policy's schema; unknown names and `all` sent as given.
+    const initial = new Map<string, PolicyConfig>();
+    info.getInitialconfigMap().forEach((pc, name) => {
+        initial.set(name, { enforcementLevel: fromProtoEnforcementLevel(pc.getEnforcementlevel()), properties: (pc.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {} });
+    });
+    const configured = configurePolicyPack({ name: packInfo.name, version: packInfo.version, path: pack.dir }, packInfo.policies, initial, opts.packConfig?.[pack.dir]);
     const conf = new apb.ConfigureAnalyzerRequest();
-    const user = opts.packConfig?.[pack.dir] ?? {};
-    const initial = info.getInitialconfigMap();
-    for (const p of packInfo.policies) {
+    const policyNames = new Set(packInfo.policies.map((p) => p.name));
+    for (const [name, c] of configured) {
         const pc = new apb.PolicyConfig();
-        const fromInitial = initial.get(p.name);
-        let level: Level = p.enforcementLevel;
-        let props: Record<string, unknown> = {};
-        if (fromInitial) {
-            level = ENFORCEMENT[fromInitial.getEnforcementlevel()] ?? level;
-            props = (fromInitial.getProperties()?.toJavaScript() as Record<string, unknown>) ?? {};
-        }
-        const u = normalizePolicyConfig(user[p.name] ?? user.all);
-        if (u) {
-            if (typeof u.enforcementLevel === "string") level = u.enforcementLevel as Level;
-            const { enforcementLevel: _ignored, ...rest } = u;
-            props = { ...props, ...rest };
-        }
-        if (level === "remediate") pack.remediates = true;
-        pc.setEnforcementlevel(ENFORCEMENT.indexOf(level) as analyzerpbTypes.EnforcementLevel);
-        pc.setProperties(spb.Struct.fromJavaScript(props));
-        conf.getPolicyconfigMap().set(p.name, pc);
+        if (c.enforcementLevel === "remediate" && policyNames.has(name)) pack.remediates = true;
+        pc.setEnforcementlevel(ENFORCEMENT.indexOf(c.enforcementLevel) as analyzerpbTypes.EnforcementLevel);
+        pc.setProperties(spb.Struct.fromJavaScript(c.properties as Record<string, import("google-protobuf/google/protobuf/struct_pb").JavaScriptValue>));
+        conf.getPolicyconfigMap().set(name, pc);
     }
-    count("Configure");
-    if (info.getSupportsconfig()) await unary(pack.client, "configure", conf);
+    // No Configure call for an empty config (analyzer_plugin.go Configure).
+    if (info.getSupportsconfig() && configured.size > 0) {
+        count("Configure");
+        await unary(pack.client, "configure", conf);
+    }
     return packInfo;
 }
 

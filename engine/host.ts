@@ -138,11 +138,16 @@ export function languageHostLaunch(r: LaunchRequest, baseEnv: NodeJS.ProcessEnv 
     for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
     env.PULUMI_CONFIG = JSON.stringify(config);
     env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(r.secretKeys);
+    // The one thing added to the program's process: a guard against a Node bug that stalls error printing
+    // (engine/inspect-guard.js). In NODE_OPTIONS, so cmd/run's check of process.execArgv for loaders is unaffected.
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ? `${env.NODE_OPTIONS} ` : ""}--require ${JSON.stringify(INSPECT_GUARD)}`;
     if (r.runtime.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
     if (r.runtime.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = r.runtime.tsconfig;
     const nodeArgs = r.runtime.nodeargs ? splitArgs(r.runtime.nodeargs) : [];
     return { command: process.execPath, args: [...nodeArgs, ...args], env, cwd: r.pwd };
 }
+
+export const INSPECT_GUARD = join(__dirname, "inspect-guard.js");
 
 /** cmd/run's code for "the error was already shown to the user" (nodeJSProcessExitedAfterShowingUserActionableMessage). */
 export const EXIT_ALREADY_REPORTED = 32;

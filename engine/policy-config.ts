@@ -1,8 +1,8 @@
 /**
  * `--policy-pack-config` exactly as `pulumi preview --policy-pack` v3.248.0 reads it, as pure functions. Followed:
  * - pkg/resource/analyzer/config.go: parsing the file, ReconcilePolicyPackConfig, validation with gojsonschema;
- * - pkg/engine/update.go loadPolicyPlugins (613-860): which error wins and how validation errors are printed;
- * - sdk/go/common/resource/plugin/analyzer_plugin.go: GetAnalyzerInfo (491-590) adds an `enforcementLevel` property
+ * - pkg/engine/update.go loadPolicyPlugins (618-852): which error wins and how validation errors are printed;
+ * - sdk/go/common/resource/plugin/analyzer_plugin.go: GetAnalyzerInfo (515-530) adds an `enforcementLevel` property
  *   to every policy's schema, Configure (612-657) refuses an entry without a valid level;
  * - github.com/xeipuuv/gojsonschema v1.2.0 (validation.go, locales.go, format_checkers.go), the validator config.go
  *   uses: its messages are rebuilt here from Ajv's errors.
@@ -73,7 +73,7 @@ export interface PolicyPackConfigFile {
     /**
      * ESC environments named by the reserved `environments` key (config.go:105-121).
      * @default - undefined when the key is absent. The CLI resolves them through the backend, or fails on one that
-     * has no ESC ("specifies ESC environments but the current backend does not support them", update.go:760).
+     * has no ESC ("specifies ESC environments but the current backend does not support them", update.go:753).
      */
     environments?: string[];
 }
@@ -201,11 +201,11 @@ export interface PolicyPackIdentity {
 }
 
 /**
- * What the engine does with a local pack's config before analysis (update.go:795-846): reconcile, fail on validation
+ * What the engine does with a local pack's config before analysis (update.go:722-830): reconcile, fail on validation
  * errors, then Configure, which refuses an entry without a valid level (analyzer_plugin.go:624). The returned map is
  * what Configure sends: every policy plus `all` and unknown names. When it is empty the engine makes no Configure call
  * (analyzer_plugin.go:616). With several packs the CLI reports any pack's other error before validation errors
- * (update.go:848-860); `kind` lets the caller order them the same way.
+ * (update.go:833-847); `kind` lets the caller order them the same way.
  * @throws PolicyConfigError of kind "schema", "validation" or "configure"
  */
 export function configurePolicyPack(pack: PolicyPackIdentity, policies: readonly PolicyInfo[], initialConfig?: PolicyConfigLayer,
@@ -221,7 +221,7 @@ export function configurePolicyPack(pack: PolicyPackIdentity, policies: readonly
             { kind: "schema", cliMessage: cli, pack: pack.name, ...(e.policy === undefined ? {} : { policy: e.policy }) });
     }
     if (reconciled.config === undefined) {
-        // update.go:622-628 (two spaces before the policy are the CLI's) and 851-858: one error line per problem, sorted.
+        // update.go:622-628 (two spaces before the policy are the CLI's) and 842-847: one error line per problem, sorted.
         const lines = reconciled.validationErrors.map((v) => `validating policy config: ${pack.name} ${pack.version}  ${v}`).sort(goLess);
         throw new PolicyConfigError(lines.join("; "), { kind: "validation", cliMessage: "validating policy config", pack: pack.name, validationErrors: lines });
     }
@@ -266,7 +266,7 @@ function engineSchema(policy: PolicyInfo): EngineSchema {
         }
         defineProp(properties, k, s);
     }
-    // analyzer_plugin.go:525-532.
+    // analyzer_plugin.go:515-530.
     properties.enforcementLevel = { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] };
     return { properties, required: [...(policy.configSchema?.required ?? [])] };
 }
@@ -400,7 +400,7 @@ function field(instancePath: string): string {
 /**
  * Ajv's errors as gojsonschema's `err.String()` texts (result.go:159, "field: description"), with config.go:222's
  * "(root): " prefix removed. Where the two validators differ in which errors they list, gojsonschema's choice is
- * rebuilt: nothing more is checked at a node of the wrong type (validation.go:98-255 returns); a failed anyOf, oneOf
+ * rebuilt: nothing more is checked at a node of the wrong type (validation.go:98-262 returns); a failed anyOf, oneOf
  * or contains lists one branch's errors (the best-scoring one there; here the one with fewest errors); allOf adds its
  * own error; a oneOf that several branches pass lists none.
  */
@@ -493,7 +493,7 @@ function describe(e: ErrorObject): string[] {
         case "minProperties": return [`Must have at least ${String(s.minProperties)} properties`];
         case "maxProperties": return [`Must have at most ${String(s.maxProperties)} properties`];
         case "uniqueItems": {
-            // validation.go:436-455 reports every repeat against the last earlier equal item; Ajv reports one pair.
+            // validation.go:517-535 reports every repeat against the last earlier equal item; Ajv reports one pair.
             const seen = new Map<string, number>();
             const out: string[] = [];
             (e.data as unknown[]).forEach((v, j) => {
@@ -518,7 +518,7 @@ function describe(e: ErrorObject): string[] {
     }
 }
 
-/** The `given` of gojsonschema's InvalidTypeError: whole numbers are "integer" (validation.go:117-131). */
+/** The `given` of gojsonschema's InvalidTypeError: whole numbers are "integer" (validation.go:121-130). */
 function jsonSchemaType(v: unknown): string {
     if (v === null) return "null";
     if (Array.isArray(v)) return "array";
@@ -526,7 +526,7 @@ function jsonSchemaType(v: unknown): string {
     return typeof v;
 }
 
-/** big.Rat's exact division (validation.go:519): both numbers as the decimals Go's JSON round trip gives them. */
+/** big.Rat's exact division (validation.go:781): both numbers as the decimals Go's JSON round trip gives them. */
 function isDecimalMultiple(x: number, m: number): boolean {
     const dec = (n: number): [bigint, number] => {
         const [mant, exp] = n.toExponential().split("e") as [string, string];

@@ -1,17 +1,14 @@
-import { resolve } from "node:path";
 import { PolicySession } from "../../engine/analyzer";
 import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine";
-import { parseArgs } from "../args";
+import { parseArgs, UsageError } from "../args";
 import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
-import { readPackConfigs } from "./review";
+import { packsOf, readPackConfigs } from "../packs";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--policy-pack DIR]... [--policy-pack-config FILE]... [--format text|markdown|report|json] [--json]";
+export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--timeout SECONDS] [--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--format text|markdown|report|json] [--json]";
 
-/** The project's own pack, run when no --policy-pack is given. */
-export const DEFAULT_PACKS = [resolve(__dirname, "../../policy-packs/kill-chain")];
 
 
 
@@ -27,13 +24,24 @@ export interface CheckReport {
  * analysed as it registers (before its create step, as the step generator does), and the whole stack is analysed
  * once the program has finished.
  */
-export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = []): Promise<CheckReport> {
-    const packDirs = packs.length > 0 ? packs : DEFAULT_PACKS;
+/** `--tag key=value`: stack tags, which packs see (ConfigureStack, `args.stackTags`). */
+export function parseTags(tags: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const t of tags) {
+        const i = t.indexOf("=");
+        if (i <= 0) throw new UsageError(`check: --tag must be KEY=VALUE, not ${JSON.stringify(t)}`);
+        out[t.slice(0, i)] = t.slice(i + 1);
+    }
+    return out;
+}
+
+export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {}): Promise<CheckReport> {
+    const packDirs = packsOf(packs);
     // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
     const packConfig = readPackConfigs(packDirs, configFiles);
     const o = planOptions(values);
     const meta = await programMeta(o);
-    const session = PolicySession.open(packDirs, meta, { packConfig });
+    const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
     try {
         let run: ProgramRun;
         try {
@@ -102,10 +110,10 @@ export function checkText(r: CheckReport): string {
 export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("check", argv, {
         values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
-        repeatable: ["policy-pack", "policy-pack-config"], booleans: ["json"],
+        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json"],
     });
     const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
-    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? []);
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
     // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
     if (format === "json") out(JSON.stringify(checkJson(report), null, 2));
     else if (format === "report") out(checkText(report));

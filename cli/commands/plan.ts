@@ -1,28 +1,36 @@
 import { programMeta as engineProgramMeta, runProgram } from "../../engine";
 import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../../engine";
-import { parseArgs } from "../args";
+import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
 
-export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--json]";
+export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--timeout SECONDS] [--json]";
 
 export interface PlanOptions {
     program?: string;
     stack?: string;
     configFile?: string;
     mode: Mode;
+    /** @default - the engine's DEFAULT_TIMEOUT_MS */
+    timeoutMs?: number;
 }
 
 export const PROGRAM_FLAGS = {
-    values: ["program", "stack", "config", "mode"],
+    values: ["program", "stack", "config", "mode", "timeout"],
     choices: { mode: ["preview", "up"] },
 } as const;
 
 export function planOptions(values: Record<string, string | undefined>): PlanOptions {
-    return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview" };
+    let timeoutMs: number | undefined;
+    if (values.timeout !== undefined) {
+        const secs = Number(values.timeout);
+        if (!/^\d+(\.\d+)?$/.test(values.timeout) || !(secs > 0)) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
+        timeoutMs = secs * 1000;
+    }
+    return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview", ...(timeoutMs ? { timeoutMs } : {}) };
 }
 
 export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis): Promise<ProgramRun> {
-    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis });
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs });
 }
 
 /** What packs are told about the stack before the program runs (ConfigureStack). */

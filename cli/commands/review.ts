@@ -1,9 +1,5 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { normalizePolicyConfig } from "../../engine/analyzer";
-import type { PolicyConfigEntry } from "../../engine/analyzer";
-import { parseArgs, UsageError } from "../args";
-import { DEFAULT_PACKS } from "./check";
+import { parseArgs } from "../args";
+import { packsOf, readPackConfigs } from "../packs";
 import { readEventLog } from "../review/events";
 import { readPreview, ReviewInputError } from "../review/preview";
 import { exitCodeOf, reviewPreview } from "../review/review";
@@ -17,29 +13,6 @@ export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--for
 
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
-
-/**
- * `--policy-pack-config` files, paired with the packs in order as `pulumi preview` pairs them, so the review judges
- * with the same settings (allowed CIDRs, levels) as the preview it reviews. `"policy": "advisory"` is shorthand for
- * `{ "enforcementLevel": "advisory" }`.
- */
-export function readPackConfigs(packs: readonly string[], files: readonly string[]): Record<string, Record<string, Record<string, unknown>>> {
-    if (files.length === 0) return {};
-    if (files.length !== packs.length) throw new UsageError(`give one --policy-pack-config per policy pack (${packs.length} pack(s), ${files.length} config file(s))`);
-    const out: Record<string, Record<string, Record<string, unknown>>> = {};
-    files.forEach((file, i) => {
-        let raw: unknown;
-        try {
-            raw = JSON.parse(readFileSync(file, "utf8"));
-        } catch (e) {
-            throw new ReviewInputError(`${file}: not a policy pack config (${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "not valid JSON"})`);
-        }
-        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ReviewInputError(`${file}: not a policy pack config: expected a JSON object of policy names`);
-        out[resolve(packs[i]!)] = Object.fromEntries(Object.entries(raw as Record<string, PolicyConfigEntry>).map(([k, v]) =>
-            [k, normalizePolicyConfig(v)!]));
-    });
-    return out;
-}
 
 export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: string): string {
     const out = format === "markdown" ? renderMarkdown(r)
@@ -66,8 +39,7 @@ export async function reviewCommand(argv: string[], out: (s: string) => void): P
     try {
         const preview = await readPreview(file);
         const events = a.values.events !== undefined ? await readEventLog(a.values.events) : undefined;
-        const given = a.lists["policy-pack"] ?? [];
-        const packs = given.length > 0 ? given : DEFAULT_PACKS;
+        const packs = packsOf(a.lists["policy-pack"] ?? []);
         const packConfig = readPackConfigs(packs, a.lists["policy-pack-config"] ?? []);
         const review = await reviewPreview(preview, { packs, events, analyzeOptions: { packConfig } });
         out(renderReview(review, (a.values.format as ReviewFormat | undefined) ?? "text", a.values["source-root"]));

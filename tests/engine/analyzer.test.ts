@@ -5,17 +5,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runProgram, UNKNOWN } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { analyzeRun, analyzeStackRequest, analyzeStackRequestBytes, normalizePolicyConfig, packCommand } from "../../engine/analyzer";
+import { analyzeRun, analyzeStackRequest, analyzeStackRequestBytes, packCommand } from "../../engine/analyzer";
+import { parsePolicyPackConfigFile } from "../../engine/policy-config";
 import type { AnalysisResult } from "../../engine/analyzer";
 
 const PROBE = "tests/fixtures/packs/probe-pack";
+const configFile = (o: object) => parsePolicyPackConfigFile(JSON.stringify(o), "test.json").policies;
 interface LogEntry { call: string; [k: string]: unknown }
 
 async function analyzed(mode: "preview" | "up"): Promise<{ run: ProgramRun; result: AnalysisResult; log: LogEntry[] }> {
     const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode, config: { "aws:region": "eu-west-1" } });
     const file = join(mkdtempSync(join(tmpdir(), "probe-")), "calls.jsonl");
     process.env.PROBE_LOG = file;
-    const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: { "probe-record-resource": { answer: 42 } } } });
+    const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: configFile({ "probe-record-resource": { answer: 42 } }) } });
     delete process.env.PROBE_LOG;
     const log = existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as LogEntry) : [];
     return { run, result, log };
@@ -108,15 +110,9 @@ describe("analyzer driver: AnalyzeStack encoding", () => {
 });
 
 describe("analyzer driver: policy pack config", () => {
-    test("the string shorthand sets a policy's level, as in a --policy-pack-config file", () => {
-        assert.deepEqual(normalizePolicyConfig("advisory"), { enforcementLevel: "advisory" });
-        assert.deepEqual(normalizePolicyConfig({ enforcementLevel: "disabled", answer: 1 }), { enforcementLevel: "disabled", answer: 1 });
-        assert.equal(normalizePolicyConfig(undefined), undefined);
-    });
-
     test("a level set by config reaches the pack: a disabled policy reports nothing", async () => {
         const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "preview" });
-        const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: { "probe-read-arn": "disabled", "probe-record-stack": "disabled" } } });
+        const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: configFile({ "probe-read-arn": "disabled", "probe-record-stack": "disabled" }) } });
         assert.deepEqual(result.deferred, []);
         assert.ok(!result.violations.some((d) => d.policy === "probe-record-stack"));
     });

@@ -5,7 +5,7 @@ import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
 import { ProgramError, UNKNOWN, isSecret, runProgram } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { languageHostLaunch, pwdMain, splitArgs, summarizeProgramError } from "../../engine/host";
+import { INSPECT_GUARD, languageHostLaunch, pwdMain, splitArgs, summarizeProgramError } from "../../engine/host";
 import { SUPPORTED_FEATURES } from "../../engine/resmon";
 import { one, runTest } from "../lib/plan";
 
@@ -25,6 +25,7 @@ describe("the program runs under the SDK's own entry point, as pulumi-language-n
         assert.equal(l.env.PULUMI_CONFIG, JSON.stringify({ "aws:config:region": "eu-west-1" }));
         assert.equal(l.env.PULUMI_CONFIG_SECRET_KEYS, JSON.stringify(["p:token"]));
         assert.equal(l.env.PULUMI_NODEJS_TYPESCRIPT, "true");
+        assert.equal(l.env.NODE_OPTIONS, `--require ${JSON.stringify(INSPECT_GUARD)}`);
         assert.equal(l.cwd, `${process.cwd()}/infra`);
     });
 
@@ -48,6 +49,22 @@ describe("the program runs under the SDK's own entry point, as pulumi-language-n
         assert.equal(summarizeProgramError("Running program '/p/index.ts' failed with an unhandled exception:\nTSError: ⨯ Unable to compile TypeScript:\nindex.ts(4,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"),
             "TypeScript: index.ts(4,7): error TS2322: Type 'string' is not assignable to type 'number'.");
         assert.equal(summarizeProgramError("Running program '/p' failed with an unhandled exception:\n\u001b[36m<ref *1>\u001b[39m Error: boom\n    at x (y.ts:1:1)"), "boom");
+    });
+});
+
+describe("the Node bug guard in the program's process (engine/inspect-guard.js)", () => {
+    test("it recognises exactly the stacks that loop Node's markNodeModules: a node_modules name with no separator after it", () => {
+        const { triggersInspectLoop } = require("../../engine/inspect-guard.js") as { triggersInspectLoop(s: string): boolean };
+        assert.equal(triggersInspectLoop("Error: x\n    at S.initialize (/w/node_modules/@pulumi/resource.ts:1598:22)"), true);
+        assert.equal(triggersInspectLoop("Error: x\n    at f (/w/node_modules/foo.js:1:1)"), true);
+        assert.equal(triggersInspectLoop("Error: x\n    at f (/w/node_modules/@pulumi/pulumi/resource.js:1:1)"), false);
+        assert.equal(triggersInspectLoop("Error: x\n    at f (/w/src/index.ts:1:1)"), false);
+    });
+
+    test("a program that throws from its async main fails at once with its message (not after Node's ~20 s loop)", async () => {
+        const started = Date.now();
+        await assert.rejects(runTest({ program: `${P}/throws-async.ts`, mode: "preview" }), /throws-async\.ts failed: bad config: cidr must be \/16 to \/24$/);
+        assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
     });
 });
 

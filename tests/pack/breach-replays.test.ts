@@ -10,7 +10,8 @@ import assert from "node:assert/strict";
 
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
-import { DEFAULT_PACKS, stepOf } from "../../cli/commands/check";
+import { stepOf } from "../../cli/commands/check";
+import { DEFAULT_PACKS } from "../../cli/packs";
 
 /** step -> offending resource -> the policies that must block it (and no others). */
 const EXPECTED: Record<string, Record<string, string[]>> = {

@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { runProgram } from "../../engine";
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
-import { DEFAULT_PACKS, checkJson } from "../../cli/commands/check";
+import { checkJson } from "../../cli/commands/check";
+import { DEFAULT_PACKS } from "../../cli/packs";
 import { policies } from "../../policy-packs/kill-chain/policies";
 
 describe("hardened-kill-chain on the reference stack", () => {

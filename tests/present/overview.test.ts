@@ -4,7 +4,7 @@ import { runProgram } from "../../engine";
 import type { ProgramRun } from "../../engine";
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
-import { DEFAULT_PACKS } from "../../cli/commands/check";
+import { DEFAULT_PACKS } from "../../cli/packs";
 import { buildOverview, overviewMarkdown, overviewText, STEPS } from "../../cli/present/overview";
 import { evaluateControls } from "../../cli/present/controls";
 

@@ -13,7 +13,8 @@ import { buildReview, exitCodeOf, reviewPreview } from "../../cli/review/review"
 import { programRunOf } from "../../cli/review/run";
 import { analyzeRun } from "../../engine/analyzer";
 import type { Review } from "../../cli/review/review";
-import { readPackConfigs, renderReview, reviewCommand, REVIEW_FORMATS } from "../../cli/commands/review";
+import { renderReview, reviewCommand, REVIEW_FORMATS } from "../../cli/commands/review";
+import { readPackConfigs } from "../../cli/packs";
 import { MARKDOWN_LIMIT } from "../../cli/review/markdown";
 import { scrubSecrets } from "../../cli/review/show";
 import { syntheticPreview } from "./generate";
@@ -267,7 +268,7 @@ describe("review: size and exit codes", () => {
         assert.deepEqual(j.controlWeakenings.map((w) => w.property), ["policy"]);
     });
     test("pack config files pair with the packs in order; a count mismatch is a usage error", () => {
-        assert.throws(() => readPackConfigs(["a", "b"], ["x.json"]), /one --policy-pack-config per policy pack \(2 pack\(s\), 1 config file\(s\)\)/);
+        assert.throws(() => readPackConfigs(["a", "b"], ["x.json"]), /the number of "--policy-pack-config" flags must match the number of "--policy-pack" flags \(2 pack\(s\), 1 config file\(s\)\)/);
         assert.deepEqual(readPackConfigs(["a"], []), {});
     });
 });
