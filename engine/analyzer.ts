@@ -473,11 +473,12 @@ export class PolicySession {
      * Remediate and Analyze one resource, with its provider's record. Returns the remediated inputs when a
      * remediation changed them (the engine then uses them for everything that follows), else undefined.
      */
-    async analyze(r: RecordedResource, provider: RecordedResource | undefined): Promise<Record<string, unknown> | undefined> {
+    async analyze(r: RecordedResource, provider: RecordedResource | undefined, remediateInputs?: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
         await this.ready;
         const order = this.orderOf(r.urn);
         const lookup = new Map(provider ? [[provider.urn, provider]] : []);
-        let req = analyzeRequest(r, r.inputs, lookup);
+        // Remediate is sent the internal keys too (analyzer_plugin.go Remediate: SkipInternalKeys false), Analyze not.
+        let req = analyzeRequest(r, remediateInputs ?? r.inputs, lookup);
         let remediated: Record<string, unknown> | undefined;
         for (const pack of this.opts.remediate === false ? [] : this.packs) {
             if (!pack.remediates) continue;
@@ -501,6 +502,8 @@ export class PolicySession {
                 }
             }
         }
+        // Analyze gets the (possibly remediated) inputs without internal keys (analyzer_plugin.go Analyze).
+        if (remediated || remediateInputs) req = analyzeRequest(r, remediated ? withoutInternalKeys(remediated) : r.inputs, lookup);
         if (this.opts.analyzeResource && !this.opts.analyzeResource(r)) return remediated;
         const responses = await Promise.all(this.packs.map((pack) => {
             this.count("Analyze");
@@ -508,7 +511,9 @@ export class PolicySession {
                 pack.client.analyze(req, new grpc.Metadata(), { deadline: this.deadline }, (e, v) => (e ? rej(this.callError(pack, "Analyze", r.urn, e)) : res(v)));
             });
         }));
-        for (const resp of responses) for (const d of resp.getDiagnosticsList()) this.take(toDiagnostic(d, r.urn, "analyze"), order);
+        // A resource policy's diagnostic belongs to the resource analysed, whatever URN the policy named
+        // (analyze_snapshot.go analyzeResource reports every diagnostic with r.URN).
+        for (const resp of responses) for (const d of resp.getDiagnosticsList()) this.take({ ...toDiagnostic(d, r.urn, "analyze"), urn: r.urn }, order);
         return remediated;
     }
 
@@ -550,6 +555,10 @@ export class PolicySession {
         for (const p of this.packs) p.stop();
         this.engine?.stop();
     }
+}
+
+function withoutInternalKeys(props: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
 }
 
 function oneLine(s: string): string {

@@ -130,7 +130,8 @@ export interface InvokeOpts { provider: string; version: string; pluginDownloadU
  * does: remediations first (their properties replace the inputs), then analysis.
  */
 export interface ResourceAnalysis {
-    analyze(r: RecordedResource, provider: RecordedResource | undefined): Promise<Record<string, unknown> | undefined>;
+    /** @param remediateInputs the inputs with their internal keys (`__provider`), which Remediate is sent */
+    analyze(r: RecordedResource, provider: RecordedResource | undefined, remediateInputs?: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
 }
 
 export interface DeploymentOptions {
@@ -427,7 +428,7 @@ export class Deployment {
         rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
 
         if (this.o.analysis) {
-            const remediated = await this.o.analysis.analyze(rec, provider);
+            const remediated = await this.o.analysis.analyze(rec, provider, marshalProperties(inputs, { ...FOR_ANALYZER, skipInternalKeys: false }));
             if (remediated) {
                 inputs = unmarshalProperties(remediated as Record<string, Wire>, { label: rec.urn });
                 rec.inputs = marshalProperties(inputs, FOR_ANALYZER);

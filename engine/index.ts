@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { EngineInputError, findProject, loadStackConfig, toRuntimeConfig } from "./project";
 import { OFFLINE_ACCOUNT_ID } from "./constants";
@@ -117,6 +117,16 @@ export function programMeta(opts: RunOptions): { project: string; stack: string;
  * ProgramError when the program fails or the engine cannot faithfully do what it asks.
  */
 export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+    const started = Date.now();
+    try {
+        return await runProgramOnce(opts);
+    } finally {
+        // HS_RUN_LOG: one line per program run (for measuring the test suite).
+        if (process.env.HS_RUN_LOG) appendFileSync(process.env.HS_RUN_LOG, `${Date.now() - started}\t${opts.mode}\t${opts.program ?? "(project)"}\n`);
+    }
+}
+
+async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
     const { loc, project, runtime, stack, cfg, rawConfig, maskedConfig, organization } = prepare(opts);
     const config = toRuntimeConfig(rawConfig);
     const region = typeof rawConfig["aws:region"] === "string" ? (rawConfig["aws:region"] as string) : "us-east-1";

@@ -20,9 +20,9 @@ export interface CheckReport {
 }
 
 /**
- * `pulumi preview --policy-pack` offline: the packs start while the program starts, each resource is remediated and
- * analysed as it registers (before its create step, as the step generator does), and the whole stack is analysed
- * once the program has finished.
+ * `pulumi preview --policy-pack` offline: the packs start and are configured, then the program runs; each resource is
+ * remediated and analysed as it registers (before its create step, as the step generator does), and the whole stack
+ * is analysed once the program has finished.
  */
 /** `--tag key=value`: stack tags, which packs see (ConfigureStack, `args.stackTags`). */
 export function parseTags(tags: readonly string[]): Record<string, string> {
@@ -43,14 +43,9 @@ export async function runCheck(values: Record<string, string | undefined>, packs
     const meta = await programMeta(o);
     const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
     try {
-        let run: ProgramRun;
-        try {
-            run = await runPlan(o, session);
-        } catch (e) {
-            // A pack that could not start is the cause, whatever the program then reported.
-            await session.whenReady();
-            throw e;
-        }
+        // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
+        await session.whenReady();
+        const run = await runPlan(o, session);
         await session.analyzeStack(run);
         return { run, analysis: session.result() };
     } finally {

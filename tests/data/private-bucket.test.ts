@@ -168,7 +168,8 @@ for (const mode of MODES) {
             ["noncurrentVersionExpirationDays 0", { noncurrentVersionExpirationDays: 0 }, /invalid PrivateBucket\.noncurrentVersionExpirationDays: 0/],
             ["abortIncompleteMultipartUploadDays 0", { abortIncompleteMultipartUploadDays: 0 }, /invalid PrivateBucket\.abortIncompleteMultipartUploadDays: 0/],
         ];
-        for (const [label, overrides, message] of rejected) {
+        // Constructor validation runs before anything registers: the same in both modes, so run once.
+        if (mode === "preview") for (const [label, overrides, message] of rejected) {
             test(`${label} is rejected with the setting named`, async () => {
                 await assert.rejects(run(mode, overrides), message);
             });

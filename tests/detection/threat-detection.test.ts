@@ -173,7 +173,8 @@ for (const mode of MODES) {
                 ["detectorId with create", { detectorId: DETECTOR_ID }, /invalid ThreatDetection\.detectorId: "12abc34d567e8fa901bc2d34e56789f0" — is only used with guardDuty "existing"/],
                 ["guardDuty \"enabled\"", { guardDuty: "enabled" }, /invalid ThreatDetection\.guardDuty: "enabled" — must be one of create, existing, off/],
             ];
-            for (const [label, overrides, message] of rejected) {
+            // Constructor validation runs before anything registers: the same in both modes, so run once.
+            if (mode === "preview") for (const [label, overrides, message] of rejected) {
                 test(`${label} is rejected with the setting named`, async () => {
                     await assert.rejects(run(mode, overrides), message);
                 });
@@ -238,7 +239,8 @@ for (const mode of MODES) {
             ["an IAM user as trail admin", { adminRoleArns: ["arn:aws:iam::111122223333:user/bob"] }, /invalid ThreatDetection\.adminRoleArns\[0\]/],
             ["trailBucketName with dots", { trailBucketName: "trail.example.com" }, /invalid ThreatDetection\.trailBucketName: "trail\.example\.com"/],
         ];
-        for (const [label, overrides, message] of rejected) {
+        // Constructor validation runs before anything registers: the same in both modes, so run once.
+        if (mode === "preview") for (const [label, overrides, message] of rejected) {
             test(`${label} is rejected with the setting named`, async () => {
                 await assert.rejects(run(mode, overrides), message);
             });

@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runProgram, UNKNOWN } from "../../engine";
+import { programMeta, runProgram, UNKNOWN } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { analyzeRun, analyzeStackRequest, analyzeStackRequestBytes, packCommand } from "../../engine/analyzer";
+import { analyzeRun, analyzeStackRequest, analyzeStackRequestBytes, packCommand, PolicySession } from "../../engine/analyzer";
 import { parsePolicyPackConfigFile } from "../../engine/policy-config";
 import type { AnalysisResult } from "../../engine/analyzer";
 
@@ -36,9 +36,9 @@ describe("analyzer driver: the pack is driven as `pulumi preview --policy-pack` 
         assert.equal(cmd.cwd, join(process.cwd(), PROBE));
     });
 
-    test("the calls are the engine's, in its order: handshake, configure, then remediate+analyze per resource, then one AnalyzeStack", () => {
+    test("the calls are the engine's: handshake, configure, Analyze per resource, one AnalyzeStack (no Remediate for a pack without remediations)", () => {
         const n = preview.run.resources.length;
-        assert.deepEqual(preview.result.calls, { Handshake: 1, ConfigureStack: 1, GetAnalyzerInfo: 1 + n, Configure: 1, Remediate: n, Analyze: n, AnalyzeStack: 1 });
+        assert.deepEqual(preview.result.calls, { Handshake: 1, ConfigureStack: 1, GetAnalyzerInfo: 1, Configure: 1, Analyze: n, AnalyzeStack: 1 });
     });
 
     test("every registered resource is analyzed in registration order: Stack, components, providers (default too), custom resources", () => {
@@ -122,5 +122,27 @@ describe("analyzer driver: bad packs fail with one line", () => {
     test("a folder that is not a pack", async () => {
         const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "preview" });
         await assert.rejects(analyzeRun(run, ["tests/fixtures"]), /not a policy pack \(no PulumiPolicy\.yaml\): tests\/fixtures/);
+    });
+});
+
+describe("analyzer driver: remediations change the resource before it is created", () => {
+    test("Analyze sees the remediated inputs and AnalyzeStack the outputs of what was created from them", async () => {
+        const pack = "tests/fixtures/packs/remediate-pack";
+        const o = { program: "tests/programs/engine-sample.ts", mode: "preview" as const, config: { "aws:region": "eu-west-1" } };
+        const session = PolicySession.open([pack], programMeta(o));
+        let run: ProgramRun;
+        try {
+            run = await runProgram({ ...o, analysis: session });
+            await session.analyzeStack(run);
+        } finally {
+            session.close();
+        }
+        const result = session.result();
+        const bucket = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket")!;
+        assert.deepEqual(bucket.inputs.tags, { transformed: "yes", owner: "platform" });
+        assert.deepEqual((bucket.outputs.tags as Record<string, string>).owner, "platform");
+        assert.deepEqual(result.violations.map((d) => d.policy), []);
+        const n = run.resources.length;
+        assert.deepEqual(result.calls, { Handshake: 1, ConfigureStack: 1, GetAnalyzerInfo: 1 + n, Configure: 1, Remediate: n, Analyze: n, AnalyzeStack: 1 });
     });
 });

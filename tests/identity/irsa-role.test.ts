@@ -103,7 +103,8 @@ for (const mode of ["preview", "up"] as const) {
             ["issuer with https://", { oidcIssuer: `https://${ISSUER}` }, /invalid IrsaRole\.oidcIssuer/],
             ["empty grants", { grants: [] }, /invalid IrsaRole\.grants: \[\] — must not be empty/],
         ];
-        for (const [label, overrides, message] of rejected) {
+        // Constructor validation runs before anything registers: the same in both modes, so run once.
+        if (mode === "preview") for (const [label, overrides, message] of rejected) {
             test(`${label} is rejected before any resource is created`, async () => {
                 await assert.rejects(runIrsa(mode, overrides), message);
             });

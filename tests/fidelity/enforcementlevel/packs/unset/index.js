@@ -1,0 +1,2 @@
+// The enforcementlevel pack whose own level is not set (level-pack.js builds its policies).
+require("../../level-pack")();
