@@ -1,7 +1,7 @@
 /**
- * The analyzer protocol as `hardened-stack check` drives it (engine/analyzer.ts analyzeRun: Handshake,
- * ConfigureStack, GetAnalyzerInfo, Configure; per resource GetAnalyzerInfo + Remediate + Analyze; one
- * AnalyzeStack), with a clock on each phase. The pack is started by engine/analyzer.ts's own startPack and the
+ * The analyzer protocol as `hardened-stack check` drives it (engine/analyzer.ts PolicySession: Handshake,
+ * ConfigureStack, GetAnalyzerInfo, Configure; per resource Analyze, preceded by GetAnalyzerInfo + Remediate when the
+ * pack has a policy at level `remediate`; one AnalyzeStack), with a clock on each phase, one resource at a time. The pack is started by engine/analyzer.ts's own startPack and the
  * requests are built by its own builders, so a measured call is the call `check` makes.
  */
 import { createRequire } from "node:module";
@@ -105,14 +105,16 @@ export async function timedAnalysis(run: ProgramRun, packDir: string, profile: P
         const phaseStart = process.hrtime.bigint();
         for (const r of run.resources) {
             let req = analyzeRequest(r, r.inputs, byUrn);
-            count("GetAnalyzerInfo");
-            await refreshAnalyzerInfo(client);
-            count("Remediate");
-            const rem = await unary<analyzerpbTypes.RemediateResponse>(client, "remediate", req).catch(tolerateUnimplemented);
-            for (const x of rem?.getRemediationsList() ?? []) {
-                const rp = x.getProperties();
-                if (rp) req = analyzeRequest(r, rp.toJavaScript() as Record<string, unknown>, byUrn);
-                if (x.getDiagnostic()) diagnostics++;
+            if (pack.remediates) {
+                count("GetAnalyzerInfo");
+                await refreshAnalyzerInfo(client);
+                count("Remediate");
+                const rem = await unary<analyzerpbTypes.RemediateResponse>(client, "remediate", req).catch(tolerateUnimplemented);
+                for (const x of rem?.getRemediationsList() ?? []) {
+                    const rp = x.getProperties();
+                    if (rp) req = analyzeRequest(r, rp.toJavaScript() as Record<string, unknown>, byUrn);
+                    if (x.getDiagnostic()) diagnostics++;
+                }
             }
             count("Analyze");
             const t = process.hrtime.bigint();

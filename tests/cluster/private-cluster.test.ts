@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { MODES, ancestors, inputSources, jsonInput, ofType, one, runCluster } from "./stack";
+import { CLUSTER_PROGRAM, MODES, ancestors, inputSources, jsonInput, ofType, one, runCluster } from "./stack";
+import { rejections } from "../lib/plan";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const KEY = "aws:kms/key:Key";
@@ -36,10 +37,16 @@ for (const mode of MODES) {
                 ["/8", ["10.0.0.0/8"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "10\.0\.0\.0\/8" — must be \/16 or narrower/],
                 ["host bits", ["203.0.113.7/24"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "203\.0\.113\.7\/24" — must not have host bits set/],
             ];
-            // Constructor validation runs before anything registers: the same in both modes, so run once.
-            if (mode === "preview") for (const [label, value, message] of rejected) {
-                test(`publicAccessCidrs \`${label}\` is rejected before any resource is created`, async () => {
-                    await assert.rejects(runCluster(mode, { publicAccessCidrs: value }), message);
+            // Constructor validation runs before anything registers: the same in both modes, so checked once.
+            if (mode === "preview") {
+                const probe = rejections(CLUSTER_PROGRAM, "cluster", rejected.map(([, value]) => ({ publicAccessCidrs: value })));
+                for (const [i, [label, , message]] of rejected.entries()) {
+                    test(`publicAccessCidrs \`${label}\` is rejected by the constructor`, async () => {
+                        assert.match(await probe(i), message);
+                    });
+                }
+                test("a rejected setting fails the whole program before any resource is created", async () => {
+                    await assert.rejects(runCluster(mode, { publicAccessCidrs: rejected[0]![1] }), rejected[0]![2]);
                 });
             }
         });
@@ -285,11 +292,14 @@ for (const mode of MODES) {
                 ["node group maxSize 0", { nodeGroup: { instanceTypes: ["m7i.large"], minSize: 0, maxSize: 0, desiredSize: 0, diskSizeGiB: 50 } }, /invalid PrivateCluster\.nodeGroup\.maxSize: 0/],
                 ["egress mode open", { egressMode: "open" }, /invalid PrivateCluster\.egressMode: "open"/],
             ];
-            // Constructor validation runs before anything registers: the same in both modes, so run once.
-            if (mode === "preview") for (const [label, overrides, message] of cases) {
-                test(`${label} is rejected`, async () => {
-                    await assert.rejects(runCluster(mode, overrides), message);
-                });
+            // Constructor validation runs before anything registers: the same in both modes, so checked once.
+            if (mode === "preview") {
+                const probe = rejections(CLUSTER_PROGRAM, "cluster", cases.map(([, overrides]) => overrides));
+                for (const [i, [label, , message]] of cases.entries()) {
+                    test(`${label} is rejected`, async () => {
+                        assert.match(await probe(i), message);
+                    });
+                }
             }
         });
     });

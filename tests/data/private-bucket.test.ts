@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ResourcePolicyDocument } from "../../infra/data/bucket-policy";
-import { ACCOUNT, MODES, Mode, ancestorOfType, inputSources, isUnknown, knownJson, ofType, one, runWith } from "../lib/plan";
+import { ACCOUNT, MODES, Mode, ancestorOfType, inputSources, isUnknown, knownJson, ofType, one, rejections, runWith } from "../lib/plan";
 import { allowingStatements, denyingStatements, RequestContext } from "./policy-eval";
 
 const PROGRAM = "tests/programs/data-bucket.ts";
@@ -168,10 +168,16 @@ for (const mode of MODES) {
             ["noncurrentVersionExpirationDays 0", { noncurrentVersionExpirationDays: 0 }, /invalid PrivateBucket\.noncurrentVersionExpirationDays: 0/],
             ["abortIncompleteMultipartUploadDays 0", { abortIncompleteMultipartUploadDays: 0 }, /invalid PrivateBucket\.abortIncompleteMultipartUploadDays: 0/],
         ];
-        // Constructor validation runs before anything registers: the same in both modes, so run once.
-        if (mode === "preview") for (const [label, overrides, message] of rejected) {
-            test(`${label} is rejected with the setting named`, async () => {
-                await assert.rejects(run(mode, overrides), message);
+        // Constructor validation runs before anything registers: the same in both modes, so checked once.
+        if (mode === "preview") {
+            const probe = rejections(PROGRAM, "data", rejected.map(([, overrides]) => overrides));
+            for (const [i, [label, , message]] of rejected.entries()) {
+                test(`${label} is rejected with the setting named`, async () => {
+                    assert.match(await probe(i), message);
+                });
+            }
+            test("a rejected setting fails the whole program before any resource is created", async () => {
+                await assert.rejects(run(mode, rejected[0]![1]), rejected[0]![2]);
             });
         }
     });

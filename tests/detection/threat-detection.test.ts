@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ResourcePolicyDocument } from "../../infra/data/bucket-policy";
 import { filtersMatch, FindingTypeFilter } from "../../infra/detection/findings";
-import { ACCOUNT, MODES, Mode, ancestorOfType, descendants, inputSources, isUnknown, knownJson, ofType, one, runWith } from "../lib/plan";
+import { ACCOUNT, MODES, Mode, ancestorOfType, descendants, inputSources, isUnknown, knownJson, ofType, one, rejections, runWith } from "../lib/plan";
 import { allowingStatements, denyingStatements } from "../data/policy-eval";
 import { FINDINGS_BY_FAMILY, UNRELATED_FINDINGS } from "./samples";
 
@@ -173,11 +173,14 @@ for (const mode of MODES) {
                 ["detectorId with create", { detectorId: DETECTOR_ID }, /invalid ThreatDetection\.detectorId: "12abc34d567e8fa901bc2d34e56789f0" — is only used with guardDuty "existing"/],
                 ["guardDuty \"enabled\"", { guardDuty: "enabled" }, /invalid ThreatDetection\.guardDuty: "enabled" — must be one of create, existing, off/],
             ];
-            // Constructor validation runs before anything registers: the same in both modes, so run once.
-            if (mode === "preview") for (const [label, overrides, message] of rejected) {
-                test(`${label} is rejected with the setting named`, async () => {
-                    await assert.rejects(run(mode, overrides), message);
-                });
+            // Constructor validation runs before anything registers: the same in both modes, so checked once.
+            if (mode === "preview") {
+                const probe = rejections(PROGRAM, "detection", rejected.map(([, overrides]) => overrides));
+                for (const [i, [label, , message]] of rejected.entries()) {
+                    test(`${label} is rejected with the setting named`, async () => {
+                        assert.match(await probe(i), message);
+                    });
+                }
             }
         });
 
@@ -239,10 +242,16 @@ for (const mode of MODES) {
             ["an IAM user as trail admin", { adminRoleArns: ["arn:aws:iam::111122223333:user/bob"] }, /invalid ThreatDetection\.adminRoleArns\[0\]/],
             ["trailBucketName with dots", { trailBucketName: "trail.example.com" }, /invalid ThreatDetection\.trailBucketName: "trail\.example\.com"/],
         ];
-        // Constructor validation runs before anything registers: the same in both modes, so run once.
-        if (mode === "preview") for (const [label, overrides, message] of rejected) {
-            test(`${label} is rejected with the setting named`, async () => {
-                await assert.rejects(run(mode, overrides), message);
+        // Constructor validation runs before anything registers: the same in both modes, so checked once.
+        if (mode === "preview") {
+            const probe = rejections(PROGRAM, "detection", rejected.map(([, overrides]) => overrides));
+            for (const [i, [label, , message]] of rejected.entries()) {
+                test(`${label} is rejected with the setting named`, async () => {
+                    assert.match(await probe(i), message);
+                });
+            }
+            test("a rejected setting fails the whole program before any resource is created", async () => {
+                await assert.rejects(run(mode, rejected[0]![1]), rejected[0]![2]);
             });
         }
     });

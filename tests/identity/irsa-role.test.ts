@@ -1,4 +1,4 @@
-import { runTest } from "../lib/plan";
+import { rejections, runTest } from "../lib/plan";
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
@@ -103,10 +103,16 @@ for (const mode of ["preview", "up"] as const) {
             ["issuer with https://", { oidcIssuer: `https://${ISSUER}` }, /invalid IrsaRole\.oidcIssuer/],
             ["empty grants", { grants: [] }, /invalid IrsaRole\.grants: \[\] — must not be empty/],
         ];
-        // Constructor validation runs before anything registers: the same in both modes, so run once.
-        if (mode === "preview") for (const [label, overrides, message] of rejected) {
-            test(`${label} is rejected before any resource is created`, async () => {
-                await assert.rejects(runIrsa(mode, overrides), message);
+        // Constructor validation runs before anything registers: the same in both modes, so checked once.
+        if (mode === "preview") {
+            const probe = rejections("tests/programs/cluster-irsa.ts", "irsa", rejected.map(([, overrides]) => overrides));
+            for (const [i, [label, , message]] of rejected.entries()) {
+                test(`${label} is rejected by the constructor`, async () => {
+                    assert.match(await probe(i), message);
+                });
+            }
+            test("a rejected setting fails the whole program before any resource is created", async () => {
+                await assert.rejects(runIrsa(mode, rejected[0]![1]), rejected[0]![2]);
             });
         }
     });

@@ -35,6 +35,20 @@ export function runWith(program: string, configKey: string, mode: Mode, override
     return cache.get(key)!;
 }
 
+/**
+ * What constructing the component of `program` throws with each of `cases` (tests/programs/lib/probe.ts), all in one
+ * program run, started at the first question. `(i) => message` ("" when case i did not throw).
+ */
+export function rejections(program: string, key: string, cases: readonly Record<string, unknown>[]): (i: number) => Promise<string> {
+    let run: Promise<ProgramRun> | undefined;
+    return async (i) => {
+        run ??= runTest({ program, mode: "preview", config: { "aws:region": "eu-west-1", [`hardened-stack:${key}Probe`]: cases } });
+        const errors = (await run).stackOutputs.probeErrors;
+        assert.ok(Array.isArray(errors) && errors.length === cases.length, `${program} did not probe ${cases.length} cases`);
+        return String(errors[i]);
+    };
+}
+
 export function ofType(run: ProgramRun, type: string): RecordedResource[] {
     return run.resources.filter((r) => r.type === type);
 }

@@ -4,12 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { grantReadObjects } from "../../infra/identity/grants";
 import { IrsaRole, IrsaRoleArgs } from "../../infra/identity/irsa-role";
 import { AwsEnvironment } from "../../infra/lib/aws";
+import { probeErrors } from "./lib/probe";
 
 export = async () => {
     const env: AwsEnvironment = { partition: "aws", region: "eu-west-1", accountId: "111122223333", dnsSuffix: "amazonaws.com" };
     const issuer = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-    const overrides = new pulumi.Config("hardened-stack").getObject<Partial<IrsaRoleArgs>>("irsaTest") ?? {};
-    const role = new IrsaRole("telemetry-reader", {
+    const build = (name: string, overrides: Partial<IrsaRoleArgs>) => new IrsaRole(name, {
         env,
         oidcProviderArn: `arn:aws:iam::111122223333:oidc-provider/${issuer}`,
         oidcIssuer: issuer,
@@ -20,5 +20,8 @@ export = async () => {
             "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
         ...overrides,
     });
+    const probed = probeErrors("irsa", build);
+    if (probed) return { probeErrors: probed };
+    const role = build("telemetry-reader", new pulumi.Config("hardened-stack").getObject<Partial<IrsaRoleArgs>>("irsaTest") ?? {});
     return { roleArn: role.arn };
 };

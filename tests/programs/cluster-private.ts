@@ -3,12 +3,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateCluster, PrivateClusterArgs } from "../../infra/cluster/private-cluster";
 import { AwsEnvironment, partitionOf } from "../../infra/lib/aws";
+import { probeErrors } from "./lib/probe";
 
 export = async () => {
     const region = new pulumi.Config("aws").get("region") ?? "eu-west-1";
     const env: AwsEnvironment = { region, accountId: "111122223333", ...partitionOf(region) };
-    const overrides = new pulumi.Config("hardened-stack").getObject<Partial<PrivateClusterArgs>>("clusterTest") ?? {};
-    const args: PrivateClusterArgs = {
+    const build = (name: string, overrides: Partial<PrivateClusterArgs>) => new PrivateCluster(name, {
         env,
         clusterName: `${pulumi.getProject()}-${pulumi.getStack()}`,
         vpcId: "vpc-0a1b2c3d4e5f60718",
@@ -20,8 +20,10 @@ export = async () => {
         readOnlyRoleArns: [`arn:${env.partition}:iam::111122223333:role/auditor`],
         nodeGroup: { instanceTypes: ["m7i.large"], minSize: 2, maxSize: 4, desiredSize: 2, diskSizeGiB: 50 },
         ...overrides,
-    };
-    const cluster = new PrivateCluster("platform", args);
+    });
+    const probed = probeErrors("cluster", build);
+    if (probed) return { probeErrors: probed };
+    const cluster = build("platform", new pulumi.Config("hardened-stack").getObject<Partial<PrivateClusterArgs>>("clusterTest") ?? {});
     return {
         clusterName: cluster.clusterName,
         endpoint: cluster.endpoint,
