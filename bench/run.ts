@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the performance figures of issue 7 on this machine — offline engine, pack start-up, policy
- * analysis against the no-op floor at 1,000 / 10,000 / 50,000 resources, scaling exponent, review throughput.
+ * `npm run bench`: the performance figures on this machine — offline engine on the reference program, large programs
+ * through the whole `check` path (1,000 to 20,000 resources), pack start-up, policy analysis against the no-op floor,
+ * scaling exponents, review throughput.
  * A readable table, or with --json exactly one JSON object on stdout; progress goes to stderr.
  */
 import { existsSync } from "node:fs";
@@ -14,6 +15,8 @@ import { tempRoot, writeNoopPack, writeTypeScriptCopy } from "./packs";
 import { watchPeak } from "./proc";
 import { danglingReferences, duplicateUrns, mergeRuns, replicateRun } from "./replicate";
 import { reviewAvailable, timeReview, writeLargePreview } from "./review";
+import { timedScale } from "./scale";
+import type { ScaleRun } from "./scale";
 import { percentile, round, scalingExponent, spread } from "./stats";
 import type { Spread } from "./stats";
 
@@ -29,6 +32,8 @@ const FALLBACK_PROGRAMS = [
 const MB = 1024 * 1024;
 
 export interface BenchOptions {
+    /** Resource counts of bench/programs/large.ts run through `check --mode preview` (one run each). */
+    programSizes: number[];
     sizes: number[];
     /** Measured runs per figure (after the warm-up), for sizes below largeFrom. */
     runs: number;
@@ -54,7 +59,8 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
-    sizes: [1000, 10000, 50000], runs: 3, midRuns: 2, midFrom: 10000, largeRuns: 1, largeFrom: 50000, warmup: 1,
+    programSizes: [1000, 5000, 20000],
+    sizes: [1000, 10000], runs: 3, midRuns: 2, midFrom: 10000, largeRuns: 1, largeFrom: 50000, warmup: 1,
     programs: [], pack: join(ROOT, "policy-packs/kill-chain"), typescript: true, reviewMb: 50, reviewRuns: 1,
 };
 
@@ -63,6 +69,10 @@ export interface BenchJson {
     machine: { cores: number; node: string };
     engine: { preview_s: number; up_s: number; peak_mb: number };
     pack_ready_s: number;
+    /** bench/programs/large.ts through `check --mode preview`: wall seconds and peaks (MiB). */
+    programs: { resources: number; check_s: number; peak_process_mb: number; peak_total_mb: number; program_peak_mb: number; pack_peak_mb: number }[];
+    /** Least-squares slope of log(check seconds) against log(resources) over programs. */
+    program_exponent: number;
     analysis: {
         resources: number; analyze_median_ms: number; analyze_p99_ms: number; analyze_total_s: number; stack_s: number;
         floor_analyze_total_s: number; floor_stack_s: number; ratio_analyze: number; ratio_stack: number; pack_peak_mb: number;
@@ -85,6 +95,9 @@ export interface BenchDetail {
         floorAnalyzeTotal: Spread; floorStack: Spread; floorPhase: Spread; peakMb: Spread; floorPeakMb: Spread; diagnostics: number;
     }[];
     review: { missing?: string; inputMb?: number; seconds?: Spread; peakMb?: Spread; packPeakMb?: Spread };
+    programs: ScaleRun[];
+    /** The large program without packs (`plan`) at the size below the largest: the program's own share. */
+    planLargest?: ScaleRun;
     wallSeconds: number;
 }
 
@@ -176,7 +189,26 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
             }
         }
 
-        // 3. Analysis, ours and the floor interleaved so that a busy moment of the machine hits both alike.
+        // 3. Large programs through the whole path, after a warm-up that fills ts-node's compile cache.
+        const programs: ScaleRun[] = [];
+        let planLargest: ScaleRun | undefined;
+        const psizes = [...opts.programSizes].sort((a, b) => a - b);
+        if (psizes.length > 0) {
+            if (opts.warmup > 0) {
+                log(`large program warm-up at ${Math.min(psizes[0]!, 200)} resources`);
+                await timedScale(Math.min(psizes[0]!, 200), opts.pack);
+            }
+            for (const n of psizes) {
+                log(`large program through check: ${n} resources`);
+                programs.push(await timedScale(n, opts.pack));
+            }
+            // The program's own share, without packs, at the size below the largest (the largest alone takes minutes).
+            const planSize = psizes[Math.max(0, psizes.length - 2)]!;
+            log(`large program without packs (plan): ${planSize} resources`);
+            planLargest = await timedScale(planSize, undefined);
+        }
+
+        // 4. Analysis, ours and the floor interleaved so that a busy moment of the machine hits both alike.
         const sizes = [...opts.sizes].sort((a, b) => a - b);
         if (opts.warmup > 0) {
             log(`analysis warm-up at ${sizes[0]} resources`);
@@ -240,6 +272,11 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
             machine: { cores: availableParallelism(), node: process.version },
             engine: { preview_s: round(engine.preview.seconds.median), up_s: round(engine.up.seconds.median), peak_mb: round(Math.max(engine.preview.peakMb.median, engine.up.peakMb.median), 1) },
             pack_ready_s: round(ready.compiled.median),
+            programs: programs.map((p) => ({
+                resources: p.resources, check_s: round(p.seconds), peak_process_mb: round(p.peakProcessMb, 1), peak_total_mb: round(p.peakTotalMb, 1),
+                program_peak_mb: round(p.programPeakMb, 1), pack_peak_mb: round(p.packPeakMb, 1),
+            })),
+            program_exponent: programs.length >= 2 ? round(scalingExponent(programs.map((p) => ({ n: p.resources, seconds: p.seconds }))), 3) : Number.NaN,
             analysis: rows,
             scaling_exponent: round(scalingExponent(analysis.map((a) => ({ n: a.resources, seconds: a.analyzeTotal.median + a.stack.median }))), 3),
             review: {
@@ -256,7 +293,7 @@ export async function runBench(opts: BenchOptions): Promise<{ json: BenchJson; d
                 resourcePolicies: pack.policies.filter((p) => p.policyType === "resource").length,
                 stackPolicies: pack.policies.filter((p) => p.policyType === "stack").length,
             },
-            engine, ready, analysis, review, wallSeconds: since(started),
+            engine, ready, analysis, review, programs, ...(planLargest ? { planLargest } : {}), wallSeconds: since(started),
         };
         return { json, detail };
     } finally {
@@ -281,6 +318,17 @@ export function table(json: BenchJson, d: BenchDetail): string {
         L.push(`  ${m.padEnd(38)} ${fs(d.engine[m].seconds).padEnd(20)} ${fs(d.engine[m].peakMb, 0).padEnd(15)} ≤ 5 s ${mark(d.engine[m].seconds.median <= 5)}`);
     }
     L.push("");
+    if (d.programs.length > 0) {
+        L.push("large program (bench/programs/large.ts) through check --mode preview");
+        L.push("  resources   wall s   peak MiB: largest process  all processes  program  pack      target 20,000: ≤ 60 s, ≤ 2048 MiB");
+        for (const p of d.programs) {
+            L.push(`  ${String(p.resources).padStart(9)}  ${f(p.seconds, 1).padStart(7)}  ${f(p.peakProcessMb, 0).padStart(24)}  ${f(p.peakTotalMb, 0).padStart(13)}  ${f(p.programPeakMb, 0).padStart(7)}  ${f(p.packPeakMb, 0).padStart(4)}`
+                + (p.resources >= 20000 ? `      ${mark(p.seconds <= 60)} / ${mark(p.peakTotalMb <= 2048)}` : ""));
+        }
+        if (d.planLargest) L.push(`  without packs (plan), ${d.planLargest.resources} resources: ${f(d.planLargest.seconds, 1)} s, program peak ${f(d.planLargest.programPeakMb, 0)} MiB — the program's own share`);
+        L.push(`  scaling exponent: ${f(json.program_exponent, 3)}, target ≤ 1.1 ${mark(json.program_exponent <= 1.1)}`);
+        L.push("");
+    }
     L.push("pack ready (start to port)              s");
     L.push(`  compiled (package.json main)           ${fs(d.ready.compiled).padEnd(36)} ≤ 2 s ${mark(d.ready.compiled.median <= 2)}`);
     if (d.ready.noop) L.push(`  no-op pack (floor, from its analysis runs) ${fs(d.ready.noop)}`);
@@ -321,6 +369,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { json: 
         if (a === "--json") o.json = true;
         else if (a === "--no-typescript") o.typescript = false;
         else if (a === "--sizes") o.sizes = (next() ?? "").split(",").map((s) => num("--sizes", s)).filter((n) => n >= 1);
+        else if (a === "--program-sizes") o.programSizes = (next() ?? "").split(",").filter((s) => s !== "").map((s) => num(a, s)).filter((n) => n >= 1);
         else if (a === "--runs") o.runs = Math.max(1, num(a, next()));
         else if (a === "--mid-runs") o.midRuns = Math.max(1, num(a, next()));
         else if (a === "--mid-from") o.midFrom = num(a, next());
@@ -332,7 +381,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { json: 
         else if (a === "--program") o.programs.push(next() ?? "");
         else if (a === "--pack") o.pack = resolve(next() ?? "");
         else if (a === "--profile") o.profileDir = resolve(next() ?? "");
-        else throw new Error(`unknown option ${a}; options: --json --sizes N,N --runs N --mid-runs N --mid-from N --large-runs N --large-from N --warmup N --review-mb N --review-runs N --program FILE --pack DIR --profile DIR --no-typescript`);
+        else throw new Error(`unknown option ${a}; options: --json --program-sizes N,N --sizes N,N --runs N --mid-runs N --mid-from N --large-runs N --large-from N --warmup N --review-mb N --review-runs N --program FILE --pack DIR --profile DIR --no-typescript`);
     }
     if (o.sizes.length === 0) throw new Error("invalid --sizes: none — give at least one resource count");
     return o;

@@ -4,6 +4,7 @@
  * analysed as it registers, AnalyzeStack at the end. Also the same program without packs (`plan`), so that the
  * program's own cost (the SDK, in its process) and the analysis's can be told apart.
  */
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { programMeta, runProgram } from "../engine";
 import { PolicySession } from "../engine/analyzer";
@@ -52,8 +53,7 @@ function watchTree(intervalMs = 50) {
 
 function commandOf(pid: number): string {
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return (require("node:fs") as typeof import("node:fs")).readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
     } catch {
         return "";
     }

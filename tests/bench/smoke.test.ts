@@ -149,7 +149,7 @@ describe("npm run bench -- --json, tiny sizes", () => {
     let stdout = "";
     before(async () => {
         stdout = await new Promise<string>((res, rej) => execFile(process.execPath,
-            ["--import", "tsx", "bench/run.ts", "--json", "--sizes", "20,40", "--runs", "1", "--warmup", "0", "--no-typescript", "--review-mb", "0", "--program", "tests/programs/engine-sample.ts"],
+            ["--import", "tsx", "bench/run.ts", "--json", "--program-sizes", "16", "--sizes", "20,40", "--runs", "1", "--warmup", "0", "--no-typescript", "--review-mb", "0", "--program", "tests/programs/engine-sample.ts"],
             { timeout: 120000 }, (e, out, err) => (e ? rej(new Error(`${e.message}\n${err}`)) : res(out))));
     });
 
@@ -158,7 +158,11 @@ describe("npm run bench -- --json, tiny sizes", () => {
         assert.equal(lines.length, 1);
         const json = JSON.parse(lines[0]!) as Record<string, unknown>;
         const keys = (o: unknown) => Object.keys(o as object).sort();
-        assert.deepEqual(keys(json), ["analysis", "engine", "machine", "pack_ready_s", "review", "scaling_exponent"]);
+        assert.deepEqual(keys(json), ["analysis", "engine", "machine", "pack_ready_s", "program_exponent", "programs", "review", "scaling_exponent"]);
+        const programs = json.programs as Record<string, unknown>[];
+        assert.deepEqual(programs.map((p) => p.resources), [18]);
+        assert.deepEqual(keys(programs[0]), ["check_s", "pack_peak_mb", "peak_process_mb", "peak_total_mb", "program_peak_mb", "resources"]);
+        for (const v of Object.values(programs[0]!)) assert.ok(typeof v === "number" && v > 0);
         assert.deepEqual(keys(json.machine), ["cores", "node"]);
         assert.deepEqual(keys(json.engine), ["peak_mb", "preview_s", "up_s"]);
         assert.deepEqual(keys(json.review), ["input_mb", "mb_per_s", "peak_ratio"]);

@@ -80,11 +80,20 @@ export function namespacedObjects(resources: readonly PolicyResource[], reads: (
     return out;
 }
 
-/** The created Namespaces whose resources `o`'s metadata was computed from (`metadata`, or `items` for a List). */
+const sourceCache = new WeakMap<NamespacedObject, { of: readonly CreatedNamespace[]; sources: CreatedNamespace[] }>();
+
+/**
+ * The created Namespaces whose resources `o`'s metadata was computed from (`metadata`, or `items` for a List).
+ * Remembered per object: coverage() asks for every (object, namespace) pair.
+ */
 function sourceNamespaces(o: NamespacedObject, namespaces: readonly CreatedNamespace[]): CreatedNamespace[] {
+    const cached = sourceCache.get(o);
+    if (cached && cached.of === namespaces) return cached.sources;
     const top = o.obj.view.path === "" ? "metadata" : "items";
     const deps = new Set((o.resource.propertyDependencies?.[top] ?? []).map((d) => d.urn));
-    return namespaces.filter((ns) => deps.has(ns.resource.urn));
+    const sources = namespaces.filter((ns) => deps.has(ns.resource.urn));
+    sourceCache.set(o, { of: namespaces, sources });
+    return sources;
 }
 
 /**

@@ -119,13 +119,25 @@ export function holdsUnknown(v: unknown, skipKeys: readonly string[] = []): bool
  * Props that are unknown as a whole: every read throws UnknownValueError, as reading an unknown object does. Used
  * for a resource whose outputs a preview cannot show (see outputsUnknownInPreview).
  */
+function throwUnknown(prop: string): never {
+    throw new UnknownValueError(OBJECT_SENTINEL, [prop]);
+}
+
 export function unknownProps(): Record<string, unknown> {
     return new Proxy({}, {
         get: (_t, prop) => {
             if (prop === "__isSpecialProxy") return true;
             if (prop === SPECIAL_TARGET) return {};
             if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
-            throw new UnknownValueError(OBJECT_SENTINEL, [prop]);
+            // Thrown for every read of every such resource by every stack policy: without a stack trace, which
+            // nobody reads and which costs more than the rest of the read.
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                return throwUnknown(prop);
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
         },
         // `key in props` must not answer "absent": whether a key is there is unknown too, so the read is attempted.
         has: (_t, prop) => typeof prop === "string",
@@ -142,6 +154,8 @@ export function unknownProps(): Record<string, unknown> {
 export function outputsUnknownInPreview(r: { props: unknown; provider?: { props: unknown } }): boolean {
     if (!r.provider) return false;
     const props = raw(r.props);
-    if (typeof props !== "object" || props === null || Object.keys(props).length > 0) return false;
+    if (typeof props !== "object" || props === null) return false;
+    // Cheap first: almost every resource has properties (a for-in stops at the first key; Object.keys would copy them all).
+    for (const _ in props) return false;
     return holdsUnknown(r.provider.props, ["version"]);
 }
