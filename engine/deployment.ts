@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { ROOT_STACK_TYPE } from "./constants";
 import { engineUrn, packageOf, parseUrn } from "./urn";
-import type { Mode, RecordedResource } from "./record";
+import type { Difference, Mode, RecordedResource } from "./record";
 import { AliasSpec, generateAliases, nodeCompatAlias } from "./aliases";
 import { parseGoDurationSeconds } from "./duration";
 import {
@@ -18,6 +18,8 @@ import {
 } from "./properties";
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
 import { DynamicProviderPlugin } from "./providers/dynamic";
+import type { OldResource } from "./state";
+import { applyOldDefaults, sameInputs } from "./diff";
 
 /** A failure the engine reports for one request; the program sees it as a gRPC error. */
 export class EngineRequestError extends Error {
@@ -153,6 +155,8 @@ export interface DeploymentOptions {
     runtimeOptions?: Record<string, unknown>;
     /** Deadline for each call to a provider plugin. @default 60 s */
     pluginTimeoutMs?: number;
+    /** The previous deployment's resources by URN (`--state`): an update preview. @default - a first deployment */
+    olds?: ReadonlyMap<string, OldResource>;
     log(message: string): void;
 }
 
@@ -229,6 +233,9 @@ export class Deployment {
     /** The engine's own gRPC address (provider plugins are started with it). */
     engineAddress = "";
     private dynamicPlugin: Promise<DynamicProviderPlugin> | undefined;
+    private readonly differenceMap = new Map<string, Difference>();
+    /** URN -> the old URN it matched through an alias (step_generator.go sg.aliases). */
+    private readonly matchedAliases = new Map<string, string>();
     private readonly configuredDynamic = new Map<string, Promise<void>>();
     private readonly packages = new Map<string, string>();
     private readonly packageRefs = new Map<string, { name: string; version: string; downloadUrl: string }>();
@@ -376,14 +383,25 @@ export class Deployment {
         const urn = engineUrn(this.o.stack, this.o.project, parent, type, name);
         if (this.byUrn.has(urn)) throw new EngineRequestError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
 
-        const aliasUrns = generateAliases(name, type, parent, opts.aliases, { stack: this.o.stack, project: this.o.project });
+        const aliasUrns = generateAliases(name, type, parent, opts.aliases, { stack: this.o.stack, project: this.o.project, matchedAliases: this.matchedAliases });
+        // getOldResource: the URN first, then each alias; an alias that matched is the one analyzers are sent.
+        let old = this.o.olds?.get(urn);
+        let matchedAlias: string | undefined;
+        for (const a of old ? [] : aliasUrns) {
+            if (this.o.olds?.has(a) && ![...this.matchedAliases.values()].includes(a) && !this.byUrn.has(a)) {
+                old = this.o.olds.get(a);
+                matchedAlias = a;
+                this.matchedAliases.set(urn, a);
+                break;
+            }
+        }
         const rec: RecordedResource = {
             urn, type, name, custom, parent, provider: providerRef, inputs: {}, outputs: {},
             dependencies, propertyDependencies,
             options: {
                 protect: opts.protect ?? false, ignoreChanges: opts.ignoreChanges,
                 deleteBeforeReplace: opts.deleteBeforeReplace ?? false, deleteBeforeReplaceDefined: opts.deleteBeforeReplace !== undefined,
-                additionalSecretOutputs: opts.additionalSecretOutputs, aliases: [], aliasUrns,
+                additionalSecretOutputs: opts.additionalSecretOutputs, aliases: matchedAlias ? [matchedAlias] : [], aliasUrns,
                 customTimeouts: timeouts,
                 retainOnDelete: opts.retainOnDelete ?? false, replaceOnChanges: opts.replaceOnChanges,
             },
@@ -392,7 +410,7 @@ export class Deployment {
         this.add(rec);
         this.goals.set(urn, { protect: opts.protect, retainOnDelete: opts.retainOnDelete, deletedWith: opts.deletedWith, provider: opts.provider });
 
-        const outputs = await this.step(rec, props, opts, providerRef);
+        const outputs = await this.step(rec, props, opts, providerRef, old);
 
         this.parents.set(urn, parent);
         this.resourceTransforms.set(urn, own);
@@ -410,7 +428,7 @@ export class Deployment {
     }
 
     /** Check, policies, hooks and the create step for one new resource; returns its outputs. */
-    private async step(rec: RecordedResource, goalProps: PropertyMap, opts: ResourceOpts, providerRef: string): Promise<PropertyMap> {
+    private async step(rec: RecordedResource, goalProps: PropertyMap, opts: ResourceOpts, providerRef: string, old: OldResource | undefined): Promise<PropertyMap> {
         let inputs = goalProps;
         const provider = providerRef ? this.byUrn.get(parseProviderRef(providerRef).urn) : undefined;
         if (providerRef && !provider) throw new EngineRequestError(`unknown provider '${providerRef}'`);
@@ -425,6 +443,9 @@ export class Deployment {
             inputs = downgradeProperties(unmarshalProperties(checked.inputs, { label: rec.urn }));
             failures = checked.failures;
         }
+        // An update: Check with the old inputs re-applies the provider's defaults (the keys the old state lists in
+        // `__defaults`), which only the old state knows offline.
+        if (old && rec.custom) inputs = applyOldDefaults(inputs, old.inputs);
         rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
 
         if (this.o.analysis) {
@@ -447,9 +468,27 @@ export class Deployment {
         await this.runHooks(opts.hooks?.beforeCreate ?? [], "before", rec, inputs, undefined);
 
         let outputs: PropertyMap;
+        const same = old !== undefined && old.type === rec.type && sameInputs(marshalProperties(inputs, FOR_ANALYZER), old.inputs)
+            && (!rec.custom || isProviderType(rec.type) || this.sameProvider(providerRef, old.provider));
+        rec.step = old === undefined ? "create" : same ? "same" : "update";
         if (isProviderType(rec.type)) {
             outputs = { ...inputs };
-            rec.id = this.dryRun ? UNKNOWN_ID : providerId(rec.urn);
+            // A provider whose configuration changed may be replaced: its ID is not known until then.
+            rec.id = same && old?.id ? old.id : this.dryRun ? UNKNOWN_ID : providerId(rec.urn);
+        } else if (rec.custom && old) {
+            // The step generator's same and update steps: an unchanged resource keeps its old outputs; an updated one
+            // keeps its ID and the outputs its new inputs do not set (the provider's Diff, which could call for a
+            // replacement, is not emulated: docs/architecture.md).
+            const oldOutputs = unmarshalProperties(old.outputs, { label: rec.urn });
+            outputs = same ? oldOutputs : { ...oldOutputs, ...inputs };
+            rec.id = old.id;
+            if (!same) {
+                this.noteDifference("diff", "updated resources keep their IDs and computed outputs: the provider's Diff, which may call for a replacement (and so unknown values), is not run offline", rec.urn);
+            }
+            for (const k of opts.additionalSecretOutputs) {
+                const v = outputs[k];
+                if (v !== undefined && !(v instanceof Secret)) outputs[k] = new Secret(v);
+            }
         } else if (rec.custom) {
             ({ outputs, id: rec.id } = this.create(rec, inputs, configKnown));
             for (const k of opts.additionalSecretOutputs) {
@@ -464,6 +503,14 @@ export class Deployment {
         return outputs;
     }
 
+    /** Whether a resource's provider is the one its old state used (same URN and, when known, same ID). */
+    private sameProvider(ref: string, oldRef: string): boolean {
+        if (!ref || !oldRef) return ref === oldRef;
+        const a = parseProviderRef(ref);
+        const b = parseProviderRef(oldRef);
+        return a.urn === b.urn && (a.id === UNKNOWN_ID || a.id === b.id);
+    }
+
     /** The create step: a preview's outputs are the inputs with computed values unknown; `up` fills them in. */
     private create(rec: RecordedResource, inputs: PropertyMap, configKnown: boolean): { outputs: PropertyMap; id: string | undefined } {
         const pkg = packageOf(rec.type);
@@ -475,6 +522,7 @@ export class Deployment {
         const computed = createOutputs(pkg, rec.type, rec.name, rec.urn, plain, this.o.world, this.o.mode,
             { subnetAz: (s) => this.subnetAz.get(s) });
         if (pkg === DYNAMIC_PACKAGE) {
+            if (!this.dryRun) this.noteDifference("dynamic-create", "in `up`, dynamic resources' create is not run (it would run the program's own code against real systems): their state is their checked inputs", rec.urn);
             // The Node.js dynamic provider does not support previews: its inputs are its state.
             return { outputs: { ...inputs }, id: this.dryRun ? undefined : `${rec.name}-${providerId(rec.urn).slice(0, 8)}` };
         }
@@ -569,11 +617,13 @@ export class Deployment {
         if (version) inputs.version = version;
         if (downloadUrl) inputs.pluginDownloadURL = downloadUrl;
         const wire = marshalProperties(inputs, FOR_ANALYZER);
-        const id = this.dryRun ? UNKNOWN_ID : providerId(urn);
+        const old = this.o.olds?.get(urn);
+        const same = old !== undefined && sameInputs(wire, old.inputs);
+        const id = same && old?.id ? old.id : this.dryRun ? UNKNOWN_ID : providerId(urn);
         const rec: RecordedResource = {
             urn, type, name, custom: true, parent: "", provider: "", inputs: wire, outputs: wire, dependencies: [], propertyDependencies: {},
             options: { protect: false, ignoreChanges: [], deleteBeforeReplace: false, deleteBeforeReplaceDefined: false, additionalSecretOutputs: [], aliases: [], retainOnDelete: false, replaceOnChanges: [] },
-            id, synthesized: true,
+            id, synthesized: true, step: old === undefined ? "create" : same ? "same" : "update",
         };
         this.add(rec);
         // The default provider goes through the step generator like any resource (its users wait for it).
@@ -736,6 +786,26 @@ export class Deployment {
 
     get(urn: string): RecordedResource | undefined {
         return this.byUrn.get(urn);
+    }
+
+    /** Notes a place where this run may differ from a real preview (docs/architecture.md). */
+    noteDifference(key: string, what: string, urn?: string): void {
+        let d = this.differenceMap.get(key);
+        if (!d) {
+            d = { key, what, urns: [] };
+            this.differenceMap.set(key, d);
+        }
+        if (urn && !d.urns.includes(urn)) d.urns.push(urn);
+    }
+
+    get differences(): Difference[] {
+        return [...this.differenceMap.values()];
+    }
+
+    /** Old resources nothing registered again (or aliased): what the update would delete. */
+    deletedUrns(): string[] {
+        const kept = new Set([...this.byUrn.keys(), ...this.matchedAliases.values()]);
+        return [...(this.o.olds?.keys() ?? [])].filter((u) => !kept.has(u));
     }
 }
 

@@ -9,6 +9,7 @@ import { Deployment, ResourceAnalysis } from "./deployment";
 import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain, stripAnsi, summarizeProgramError } from "./host";
 import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
+import { readPreviousDeployment } from "./state";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
 export { engineUrn, parseUrn } from "./urn";
@@ -39,6 +40,8 @@ export interface RunOptions {
     analysis?: ResourceAnalysis;
     /** Environment for the program. @default process.env */
     env?: NodeJS.ProcessEnv;
+    /** A `pulumi stack export` file: preview an update of that deployment. @default - a first deployment */
+    state?: string;
 }
 
 /** The program failed (threw, did not compile, exited non-zero) or the engine refused one of its requests. */
@@ -132,6 +135,7 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
     const region = typeof rawConfig["aws:region"] === "string" ? (rawConfig["aws:region"] as string) : "us-east-1";
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const env = opts.env ?? process.env;
+    const previous = opts.state ? readPreviousDeployment(opts.state, project.name, stack) : undefined;
 
     const callbacks = new CallbackClients(timeoutMs);
     const logs: string[] = [];
@@ -142,6 +146,7 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         analysis: opts.analysis,
         legacyProviderPreview: /^(1|true|yes)$/i.test(env.PULUMI_LEGACY_PROVIDER_PREVIEW ?? ""),
         runtimeOptions: project.runtime.options, pluginTimeoutMs: timeoutMs,
+        ...(previous ? { olds: previous.resources } : {}),
         log: (m) => logs.push(m),
     });
     const errors: LogEntry[] = [];
@@ -193,6 +198,8 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         return {
             project: project.name, stack, organization, mode: opts.mode,
             resources: deployment.resources, stackOutputs: deployment.stackOutputs, config: maskedConfig, logs,
+            ...(previous ? { deleted: deployment.deletedUrns() } : {}),
+            differences: deployment.differences,
         };
     } finally {
         await deployment.close();

@@ -28,6 +28,8 @@ export interface RecordedResource {
     sourcePosition?: string;
     /** True for resources the engine made itself (default providers). */
     synthesized?: boolean;
+    /** The step a preview shows for it: `create` in a first deployment; `same` or `update` when a previous state held it. */
+    step?: "create" | "same" | "update";
 }
 
 export interface ResourceOptionsRecord {
@@ -64,4 +66,16 @@ export interface ProgramRun {
     config: Record<string, unknown>;
     /** Messages the program and the engine logged (warnings, info), in order. */
     logs: string[];
+    /** With a previous deployment (`--state`): URNs it held that the program no longer registers (deletes). */
+    deleted?: string[];
+    /** Every place where this offline run may differ from the real `pulumi preview`, with how many resources. */
+    differences: Difference[];
+}
+
+export interface Difference {
+    /** Stable key, e.g. `check:aws`, `invoke:aws:index/getCallerIdentity:getCallerIdentity`. */
+    key: string;
+    what: string;
+    /** URNs concerned (none for stack-wide ones such as config). */
+    urns: string[];
 }

@@ -3,27 +3,24 @@ import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine";
 import { parseArgs, UsageError } from "../args";
 import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
+import type { PlanOptions } from "./plan";
+import { differenceLines, stateSummary } from "../present/differences";
+import type { StateSummary } from "../present/differences";
 import { packsOf, readPackConfigs } from "../packs";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--timeout SECONDS] [--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--format text|markdown|report|json] [--json]";
-
-
-
+export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--strict] [--format text|markdown|report|json] [--json]";
 
 export { STEPS, STEP_TITLES, ownMessage, stepOf };
 
 export interface CheckReport {
     run: ProgramRun;
     analysis: AnalysisResult;
+    /** With `--state`: the update preview's steps and the deferrals the old state decided. */
+    state?: StateSummary;
 }
 
-/**
- * `pulumi preview --policy-pack` offline: the packs start and are configured, then the program runs; each resource is
- * remediated and analysed as it registers (before its create step, as the step generator does), and the whole stack
- * is analysed once the program has finished.
- */
 /** `--tag key=value`: stack tags, which packs see (ConfigureStack, `args.stackTags`). */
 export function parseTags(tags: readonly string[]): Record<string, string> {
     const out: Record<string, string> = {};
@@ -35,22 +32,41 @@ export function parseTags(tags: readonly string[]): Record<string, string> {
     return out;
 }
 
+/**
+ * `pulumi preview --policy-pack` offline: the packs start and are configured, then the program runs; each resource is
+ * remediated and analysed as it registers (before its create step, as the step generator does), and the whole stack
+ * is analysed once the program has finished. With `--state`, the same run as a first deployment too, to report which
+ * of its deferrals the old state decided.
+ */
 export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {}): Promise<CheckReport> {
     const packDirs = packsOf(packs);
     // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
     const packConfig = readPackConfigs(packDirs, configFiles);
     const o = planOptions(values);
-    const meta = await programMeta(o);
-    const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
-    try {
-        // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
-        await session.whenReady();
-        const run = await runPlan(o, session);
-        await session.analyzeStack(run);
-        return { run, analysis: session.result() };
-    } finally {
-        session.close();
-    }
+    const once = async (opts: PlanOptions): Promise<CheckReport> => {
+        const session = PolicySession.open(packDirs, programMeta(opts), { packConfig, stackTags });
+        try {
+            // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
+            await session.whenReady();
+            const run = await runPlan(opts, session);
+            await session.analyzeStack(run);
+            return { run, analysis: session.result() };
+        } finally {
+            session.close();
+        }
+    };
+    const report = await once(o);
+    if (o.state === undefined) return report;
+    const { state: _file, ...firstDeployment } = o;
+    const baseline = await once(firstDeployment);
+    return { ...report, state: stateSummary(report.run, o.state, baseline.analysis.deferred, report.analysis.deferred) };
+}
+
+/** The exit code: 1 on a mandatory violation; with `--strict`, also on any deferral or place of possible difference. */
+export function checkExitCode(r: CheckReport, strict: boolean): number {
+    if (r.analysis.violations.some((d) => d.enforcementLevel === "mandatory")) return 1;
+    if (strict && (r.analysis.deferred.length > 0 || r.run.differences.length > 0)) return 1;
+    return 0;
 }
 
 export function checkJson(r: CheckReport) {
@@ -59,6 +75,8 @@ export function checkJson(r: CheckReport) {
         policies: r.analysis.packs.reduce((n, p) => n + p.policies.length, 0),
         violations: r.analysis.violations.map((d) => ({ policyPack: d.policyPack, policy: d.policy, enforcementLevel: d.enforcementLevel, urn: d.urn, message: ownMessage(d) })),
         deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),
+        differences: r.run.differences.map((d) => ({ key: d.key, what: d.what, resources: d.urns })),
+        ...(r.state ? { state: r.state } : {}),
     };
 }
 
@@ -98,6 +116,8 @@ export function checkText(r: CheckReport): string {
     }
     const mandatory = analysis.violations.filter((d) => d.enforcementLevel === "mandatory").length;
     lines.push("");
+    lines.push(...differenceLines(run, r.state));
+    lines.push("");
     lines.push(mandatory > 0 ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
     return lines.join("\n");
 }
@@ -105,7 +125,7 @@ export function checkText(r: CheckReport): string {
 export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("check", argv, {
         values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
-        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json"],
+        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
     });
     const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
     const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
@@ -114,7 +134,7 @@ export async function checkCommand(argv: string[], out: (s: string) => void): Pr
     else if (format === "report") out(checkText(report));
     else {
         const overview = buildOverview(report.run, report.analysis);
-        out(format === "markdown" ? overviewMarkdown(overview) : overviewText(overview));
+        out(format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state));
     }
-    return report.analysis.violations.some((d) => d.enforcementLevel === "mandatory") ? 1 : 0;
+    return checkExitCode(report, a.flags.has("strict"));
 }

@@ -3,7 +3,7 @@ import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../..
 import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
 
-export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--timeout SECONDS] [--json]";
+export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--json]";
 
 export interface PlanOptions {
     program?: string;
@@ -12,10 +12,12 @@ export interface PlanOptions {
     mode: Mode;
     /** @default - the engine's DEFAULT_TIMEOUT_MS */
     timeoutMs?: number;
+    /** A `pulumi stack export` file: preview an update of it. @default - a first deployment */
+    state?: string;
 }
 
 export const PROGRAM_FLAGS = {
-    values: ["program", "stack", "config", "mode", "timeout"],
+    values: ["program", "stack", "config", "mode", "timeout", "state"],
     choices: { mode: ["preview", "up"] },
 } as const;
 
@@ -26,11 +28,12 @@ export function planOptions(values: Record<string, string | undefined>): PlanOpt
         if (!/^\d+(\.\d+)?$/.test(values.timeout) || !(secs > 0)) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
         timeoutMs = secs * 1000;
     }
-    return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview", ...(timeoutMs ? { timeoutMs } : {}) };
+    return { program: values.program, stack: values.stack, configFile: values.config, mode: (values.mode as Mode | undefined) ?? "preview",
+        ...(timeoutMs ? { timeoutMs } : {}), ...(values.state !== undefined ? { state: values.state } : {}) };
 }
 
 export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis): Promise<ProgramRun> {
-    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs });
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs, state: o.state });
 }
 
 /** What packs are told about the stack before the program runs (ConfigureStack). */

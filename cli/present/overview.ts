@@ -7,6 +7,8 @@ import type { ProgramRun, RecordedResource } from "../../engine";
 import { ROOT_STACK_TYPE } from "../../engine/constants";
 import { evaluateControls, ControlResult } from "./controls";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "./steps";
+import { differenceLines } from "./differences";
+import type { StateSummary } from "./differences";
 
 export { STEPS, STEP_TITLES };
 
@@ -83,10 +85,10 @@ const shortUrn = (urn: string) => { const p = urn.split("::"); return p.length >
 const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? "" : "s"}`;
 
 /** One screen: what would be deployed, the kill-chain table, the verdict. */
-export function overviewText(o: Overview): string {
+export function overviewText(o: Overview, state?: StateSummary): string {
     const { run } = o;
     const L: string[] = [];
-    L.push(`HardenedStack offline check: ${run.project}/${run.stack} as a first \`pulumi ${run.mode}\` (egress: ${egressOf(run)})`);
+    L.push(`HardenedStack offline check: ${run.project}/${run.stack} as ${state ? "an update" : "a first"} \`pulumi ${run.mode}\` (egress: ${egressOf(run)})`);
     L.push("");
     L.push(`What would be deployed: ${customCount(run)} resources in ${plural(o.components.length, "component")}`);
     for (const c of o.components) {
@@ -113,6 +115,7 @@ export function overviewText(o: Overview): string {
     const count = (v: PolicyVerdict["verdict"]) => o.policies.filter((p) => p.verdict === v).length;
     L.push("");
     L.push(`Policies: ${o.policies.length} in ${packs.join(", ")}: ${count("pass")} pass, ${count("fail")} fail, ${count("advisory")} advisory, ${count("deferred")} deferred`);
+    L.push(...differenceLines(run, state));
     L.push(headline(o));
     L.push("Everything (each policy, each deferral): npm start -- --format markdown");
     return L.join("\n");
@@ -121,7 +124,7 @@ export function overviewText(o: Overview): string {
 const md = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** Complete: every component, every control, every policy with its verdict, every violation and deferral. */
-export function overviewMarkdown(o: Overview): string {
+export function overviewMarkdown(o: Overview, state?: StateSummary): string {
     const { run } = o;
     const L: string[] = [];
     L.push(`# HardenedStack offline check: \`${run.project}/${run.stack}\``);
@@ -166,6 +169,16 @@ export function overviewMarkdown(o: Overview): string {
         L.push("Values only known after create (ARNs of resources this preview creates); the policy decides when they exist.");
         L.push("");
         for (const d of o.deferred) L.push(`- \`${d.policy}\`: ${md(ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, ""))}`);
+    }
+    L.push("");
+    L.push("## Offline and real preview");
+    L.push("");
+    const [first, ...rest] = differenceLines(o.run, state);
+    L.push(md(first!));
+    for (const l of rest) L.push(l.startsWith("  - ") ? `- ${md(l.slice(4))}` : md(l));
+    if (state && state.resolved.length) {
+        L.push("");
+        for (const r of state.resolved) L.push(`- decided by the old state: \`${r.policy}\` on \`${r.urn}\``);
     }
     return L.join("\n");
 }

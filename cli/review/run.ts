@@ -58,5 +58,5 @@ export function programRunOf(preview: Preview): ProgramRun {
     }
     // The preview's config is the stack's (secrets already blinded by the CLI); packs may read it.
     const config = Object.fromEntries(Object.entries(preview.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
-    return { project: urn.project, stack: urn.stack, organization: "organization", mode: "preview", resources, stackOutputs: {}, config, logs: [] };
+    return { project: urn.project, stack: urn.stack, organization: "organization", mode: "preview", resources, stackOutputs: {}, config, logs: [], differences: [] };
 }

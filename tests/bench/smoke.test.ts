@@ -30,7 +30,7 @@ function reference(): ProgramRun {
     const bucket = `urn:pulumi:dev::hardened-stack::hardened:data:PrivateBucket$aws:s3/bucketV2:BucketV2::logs-bucket`;
     const block = `urn:pulumi:dev::hardened-stack::hardened:data:PrivateBucket$aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock::logs-block`;
     return {
-        project: "hardened-stack", stack: "dev", organization: "organization", mode: "preview", stackOutputs: {}, config: {}, logs: [],
+        project: "hardened-stack", stack: "dev", organization: "organization", mode: "preview", stackOutputs: {}, config: {}, logs: [], differences: [],
         resources: [
             resource(STACK, { type: "pulumi:pulumi:Stack", custom: false, parent: "" }),
             resource(PROVIDER, { parent: "", inputs: { region: "eu-west-1" } }),

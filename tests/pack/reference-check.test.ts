@@ -6,9 +6,13 @@
 import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { AnalysisResult } from "../../engine/analyzer";
-import { checkJson, runCheck } from "../../cli/commands/check";
+import { checkExitCode, checkJson, runCheck } from "../../cli/commands/check";
 import type { CheckReport } from "../../cli/commands/check";
 import { policies } from "../../policy-packs/kill-chain/policies";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportOf } from "../lib/state";
 
 describe("hardened-kill-chain on the reference stack", () => {
     const results: Record<string, AnalysisResult> = {};
@@ -65,8 +69,21 @@ describe("hardened-kill-chain on the reference stack", () => {
 
     test("check --json has exactly the documented shape", async () => {
         const doc = checkJson(reports.preview!);
-        assert.deepEqual(Object.keys(doc), ["resources", "policies", "violations", "deferred"]);
+        assert.deepEqual(Object.keys(doc), ["resources", "policies", "violations", "deferred", "differences"]);
         assert.equal(doc.policies, policies.length);
         for (const d of doc.deferred) assert.deepEqual(Object.keys(d), ["policyPack", "policy", "urn", "message"]);
+    });
+
+    test("an update preview of the deployed stack decides every deferral of the first preview; --strict fails only while something waits", async () => {
+        const file = join(mkdtempSync(join(tmpdir(), "hs-ref-state-")), "state.json");
+        writeFileSync(file, JSON.stringify(exportOf(reports.up!.run)));
+        const update = await runCheck({ mode: "preview", state: file }, []);
+        assert.deepEqual(update.analysis.violations, []);
+        assert.deepEqual(update.analysis.deferred, []);
+        assert.equal(update.state!.same, update.run.resources.length);
+        assert.deepEqual(update.state!.resolved.map((r) => r.urn).sort(), results.preview!.deferred.map((d) => d.urn).sort());
+        assert.equal(checkExitCode(update, true), update.run.differences.length > 0 ? 1 : 0);
+        assert.equal(checkExitCode(reports.preview!, false), 0);
+        assert.equal(checkExitCode(reports.preview!, true), 1, "the first preview has deferrals: --strict fails");
     });
 });
