@@ -23,13 +23,14 @@ import { resolve } from "node:path";
  */
 export class SecretsError extends Error {
     override readonly name = "SecretsError";
-    readonly cliMessage: string;
+    /** Left out where the CLI's text is not known (a stack file field of the wrong YAML type). */
+    readonly cliMessage?: string;
     /** The config key (`ns:key`) whose value failed, for errors about one value. */
     readonly key?: string;
 
-    constructor(message: string, cliMessage: string, key?: string) {
+    constructor(message: string, cliMessage: string | undefined, key?: string) {
         super(message);
-        this.cliMessage = cliMessage;
+        if (cliMessage !== undefined) this.cliMessage = cliMessage;
         if (key !== undefined) this.key = key;
     }
 }
@@ -50,8 +51,10 @@ export function readStackSecretsSettings(doc: unknown, file: string): StackSecre
     const field = (name: string): string => {
         const v = d[name];
         if (v === undefined || v === null) return "";
-        if (typeof v !== "string") throw new SecretsError(`${file}: '${name}' must be a string`, `${file}: '${name}' must be a string`);
-        return v;
+        if (typeof v === "string") return v;
+        // yaml.v3 puts any scalar into a string field; a number or boolean has no colon, so as a salt it is malformed.
+        if (typeof v === "number" || typeof v === "boolean") return String(v);
+        throw new SecretsError(`${file}: '${name}' must be a string`, undefined);
     };
     return { secretsProvider: field("secretsprovider"), encryptedKey: field("encryptedkey"), encryptionSalt: field("encryptionsalt") };
 }
@@ -268,7 +271,7 @@ function goBase64ErrorAt(src: Buffer): number | undefined {
                 j--;
                 continue;
             }
-            if (c !== PAD || j < 2) return si;
+            if (c !== PAD || j < 2) return si - 1;
             if (j === 2) {
                 si = skipNewlines(si);
                 if (si === src.length) return src.length;
@@ -337,6 +340,12 @@ export class UnavailableSecret {
         readonly path: string,
         readonly reason: string,
     ) {}
+
+    /** Serialising the marker into a program's config would hand the program a made-up value, so it cannot happen. */
+    toJSON(): never {
+        throw new Error(`config '${this.key}'${this.path ? ` at ${this.path}` : ""} is a secret not available offline (${this.reason}); `
+            + "turn it into an unknown before serialising the config");
+    }
 }
 
 /** `{ secure: "<ciphertext>" }` and nothing else: the only shape the CLI reads as a secret (object.go:541-551). */
@@ -384,7 +393,8 @@ export function decryptConfigValue(key: string, value: unknown, decrypter: Stack
             try {
                 return decryptSecureValue(decrypter.key, v.secure);
             } catch (e) {
-                const text = (e as SecretsError).cliMessage;
+                if (!(e instanceof SecretsError)) throw e;
+                const text = e.message;
                 const where = path.length > 0 ? ` at ${formatPath(path)}` : "";
                 throw new SecretsError(`config '${key}'${where}: its secure value cannot be decrypted: ${text}`, `failed to decrypt config: ${text}`, key);
             }

@@ -214,6 +214,8 @@ describe("values that cannot be had offline give the marker, not an error", () =
         assert.deepEqual([marker.key, marker.path], ["p:cfg", `list[0]["key.with.dots"]`]);
         assert.equal(hasUnavailableSecret(out), true);
         assert.equal(hasUnavailableSecret({ plain: "x" }), false);
+        // The marker cannot reach a program's config by JSON.stringify without the caller noticing.
+        assert.throws(() => JSON.stringify(out), /config 'p:cfg' at list\[0\]\["key.with.dots"\] is a secret not available offline/);
         const top = decryptConfigValue("p:key", { secure: "opaque" }, dec);
         assert.ok(top instanceof UnavailableSecret && top.path === "");
     });
@@ -296,6 +298,10 @@ describe("the stack file's secrets fields are read as workspace.ProjectStack rea
         assert.deepEqual(readStackSecretsSettings(null, "Pulumi.dev.yaml"), SETTINGS({}));
         assert.deepEqual(readStackSecretsSettings({ secretsprovider: "passphrase", encryptionsalt: "v1:x", encryptedkey: null }, "Pulumi.dev.yaml"),
             SETTINGS({ secretsProvider: "passphrase", encryptionSalt: "v1:x" }));
-        assert.equal(refusal(() => readStackSecretsSettings({ encryptionsalt: 1 }, "Pulumi.dev.yaml")).message, "Pulumi.dev.yaml: 'encryptionsalt' must be a string");
+        // yaml.v3 reads a scalar into the string field; a mapping it cannot.
+        assert.deepEqual(readStackSecretsSettings({ encryptionsalt: 1 }, "Pulumi.dev.yaml"), SETTINGS({ encryptionSalt: "1" }));
+        assert.equal(refusal(() => passphraseKeyFromState("password", "1")).cliMessage, `${CLI_PREFIX}malformed state value`);
+        assert.equal(refusal(() => readStackSecretsSettings({ encryptionsalt: { v1: "x" } }, "Pulumi.dev.yaml")).message,
+            "Pulumi.dev.yaml: 'encryptionsalt' must be a string");
     });
 });
