@@ -92,6 +92,8 @@ export interface AnalyzeOptions {
     stackTags?: Record<string, string>;
     /** A pack that does not answer one call within this long is an error. @default DEFAULT_CALL_DEADLINE_MS */
     callDeadlineMs?: number;
+    /** Config keys that are secret (ConfigureStack config_secret_keys). @default - none */
+    configSecretKeys?: readonly string[];
 }
 
 export type Client = analyzerGrpcTypes.AnalyzerClient;
@@ -343,6 +345,7 @@ export async function configurePack(pack: RunningPack, engineAddress: string, ru
     cs.setOrganization(run.organization);
     cs.setDryRun(run.mode === "preview");
     for (const [k, v] of Object.entries(run.config)) cs.getConfigMap().set(k, typeof v === "string" ? v : JSON.stringify(v));
+    cs.setConfigSecretKeysList([...(opts.configSecretKeys ?? [])]);
     for (const [k, v] of Object.entries(opts.stackTags ?? {})) cs.getTagsMap().set(k, v);
     count("ConfigureStack");
     await unary(pack.client, "configureStack", cs).catch(tolerate);
@@ -378,8 +381,10 @@ export interface SessionMeta {
     stack: string;
     organization: string;
     mode: ProgramRun["mode"];
-    /** Stack config as the program saw it (secrets masked). */
+    /** Stack config, decrypted, as the engine gives packs (pkg/engine/update.go). */
     config: Record<string, unknown>;
+    /** The keys of `config` that are secret. @default - none */
+    secretKeys?: readonly string[];
 }
 
 /** The call deadline when none is given: a pack that does not answer one call within it is an error. */
@@ -404,6 +409,7 @@ export class PolicySession {
     private engine: { address: string; stop(): void } | undefined;
     private order = new Map<string, number>();
     private readonly ready: Promise<void>;
+    private secretKeys: readonly string[] = [];
     private failure: Error | undefined;
 
     private constructor(private readonly packDirs: string[], private readonly meta: SessionMeta, private readonly opts: AnalyzeOptions) {
@@ -441,7 +447,8 @@ export class PolicySession {
         const failed = started.find((s) => s.status === "rejected") as PromiseRejectedResult | undefined;
         if (failed) throw failed.reason;
         const run = { project: m.project, stack: m.stack, organization: m.organization, mode: m.mode, config: m.config } as ProgramRun;
-        for (const pack of this.packs) pack.info = await configurePack(pack, this.engine.address, run, this.opts, (c) => this.count(c));
+        this.secretKeys = m.secretKeys ?? [];
+        for (const pack of this.packs) pack.info = await configurePack(pack, this.engine.address, run, { ...this.opts, configSecretKeys: this.secretKeys }, (c) => this.count(c));
     }
 
     /** Waits for the packs; rejects with the reason one of them could not start. */

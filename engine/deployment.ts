@@ -18,6 +18,7 @@ import {
 } from "./properties";
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
 import { DynamicProviderPlugin } from "./providers/dynamic";
+import { awsCheck, AwsCheckError } from "./providers/aws-check";
 import type { OldResource } from "./state";
 import { applyOldDefaults, sameInputs } from "./diff";
 
@@ -436,16 +437,14 @@ export class Deployment {
         // The provider's Check. Only the Node.js dynamic provider is here for real; for the others the checked inputs
         // are the inputs as sent (an unconfigured provider hands them back unchanged anyway: provider_plugin.go Check).
         let failures: { property: string; reason: string }[] = [];
-        if (rec.custom && !isProviderType(rec.type) && packageOf(rec.type) === DYNAMIC_PACKAGE && provider) {
-            const plugin = await this.dynamicProvider(provider);
-            const checked = await plugin.check(rec.urn, marshalProperties(inputs, { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: false }))
-                .catch((e: Error) => { throw new EngineRequestError(e.message); });
-            inputs = downgradeProperties(unmarshalProperties(checked.inputs, { label: rec.urn }));
+        // An update: Check with the old inputs re-applies the provider's defaults (the keys the old state lists in
+        // `__defaults`, autonames included), which only the old state knows offline.
+        if (old && rec.custom) inputs = applyOldDefaults(inputs, old.inputs);
+        if (rec.custom && !isProviderType(rec.type) && provider && configKnown) {
+            const checked = await this.providerCheck(rec, provider, inputs);
+            inputs = checked.inputs;
             failures = checked.failures;
         }
-        // An update: Check with the old inputs re-applies the provider's defaults (the keys the old state lists in
-        // `__defaults`), which only the old state knows offline.
-        if (old && rec.custom) inputs = applyOldDefaults(inputs, old.inputs);
         rec.inputs = marshalProperties(inputs, FOR_ANALYZER);
 
         if (this.o.analysis) {
@@ -501,6 +500,37 @@ export class Deployment {
         rec.outputs = marshalProperties(outputs, FOR_ANALYZER);
         if (rec.custom) await this.runHooks(opts.hooks?.afterCreate ?? [], "after", rec, inputs, outputs);
         return outputs;
+    }
+
+    /**
+     * The provider's Check for a resource of a configured provider: the real Node.js dynamic provider; the AWS
+     * provider's autonaming (engine/providers/aws-check.ts); for other packages the inputs as sent, noted as a place
+     * where the offline result may differ.
+     */
+    private async providerCheck(rec: RecordedResource, provider: RecordedResource, inputs: PropertyMap): Promise<{ inputs: PropertyMap; failures: { property: string; reason: string }[] }> {
+        const pkg = packageOf(rec.type);
+        // What the provider is sent: unknowns only in a preview, secrets kept, resources as their IDs.
+        const wire = marshalProperties(inputs, { keepUnknowns: this.dryRun, keepSecrets: true, keepResources: false, keepOutputValues: false });
+        if (pkg === DYNAMIC_PACKAGE) {
+            const plugin = await this.dynamicProvider(provider);
+            const checked = await plugin.check(rec.urn, marshalProperties(inputs, { keepUnknowns: true, keepSecrets: true, keepResources: true, keepOutputValues: false }))
+                .catch((e: Error) => { throw new EngineRequestError(e.message); });
+            return { inputs: downgradeProperties(unmarshalProperties(checked.inputs, { label: rec.urn })), failures: checked.failures };
+        }
+        if (pkg === "aws") {
+            let checked;
+            try {
+                checked = awsCheck(rec.type, rec.name, rec.urn, wire);
+            } catch (e) {
+                throw new EngineRequestError(e instanceof AwsCheckError ? e.message : `aws provider Check: ${(e as Error).message}`);
+            }
+            this.noteDifference("check:aws-defaults", "aws: the provider's Check is emulated for names (autonaming) only; the Terraform schema defaults it also fills in are not", rec.urn, false);
+            return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: checked.failures };
+        }
+        if (pkg !== "random") {
+            this.noteDifference(`check:${pkg}`, `${pkg}: the provider's Check (its defaults, autonames and validation) is not emulated; its resources are judged on the inputs as the program sent them`, rec.urn);
+        }
+        return { inputs, failures: [] };
     }
 
     /** Whether a resource's provider is the one its old state used (same URN and, when known, same ID). */
@@ -789,10 +819,10 @@ export class Deployment {
     }
 
     /** Notes a place where this run may differ from a real preview (docs/architecture.md). */
-    noteDifference(key: string, what: string, urn?: string): void {
+    noteDifference(key: string, what: string, urn?: string, strict = true): void {
         let d = this.differenceMap.get(key);
         if (!d) {
-            d = { key, what, urns: [] };
+            d = { key, what, urns: [], strict };
             this.differenceMap.set(key, d);
         }
         if (urn && !d.urns.includes(urn)) d.urns.push(urn);

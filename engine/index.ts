@@ -99,7 +99,7 @@ function prepare(opts: RunOptions) {
     const runtime = parseRuntimeOptions(project.runtime.options);
     const stack = opts.stack ?? "dev";
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new EngineInputError(`invalid stack name: ${JSON.stringify(stack)}`);
-    const cfg = loadStackConfig(project, stack, opts.configFile);
+    const cfg = loadStackConfig(project, stack, opts.configFile, opts.env);
     const rawConfig = { ...cfg.values, ...(opts.config ?? {}) };
     const maskedConfig: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rawConfig)) maskedConfig[k] = cfg.secretKeys.includes(k) ? "[secret]" : v;
@@ -107,9 +107,10 @@ function prepare(opts: RunOptions) {
 }
 
 /** The stack a run would be for (project, stack, organization, mode, config with secrets masked), without running it. */
-export function programMeta(opts: RunOptions): { project: string; stack: string; organization: string; mode: Mode; config: Record<string, unknown> } {
+export function programMeta(opts: RunOptions): { project: string; stack: string; organization: string; mode: Mode; config: Record<string, string>; secretKeys: string[] } {
     const p = prepare(opts);
-    return { project: p.project.name, stack: p.stack, organization: p.organization, mode: opts.mode, config: p.maskedConfig };
+    // Packs get the decrypted config with the secret keys named (pkg/engine/update.go: target.Config.Decrypt).
+    return { project: p.project.name, stack: p.stack, organization: p.organization, mode: opts.mode, config: toRuntimeConfig(p.rawConfig), secretKeys: p.cfg.secretKeys };
 }
 
 /**
@@ -155,6 +156,9 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         else if (e.severity === "warning" || e.severity === "info") logs.push(e.severity === "warning" ? `warning: ${e.message}` : e.message);
     });
     deployment.engineAddress = monitor.address;
+    for (const u of cfg.undecrypted) {
+        deployment.noteDifference(`secret:${u.key}`, `config ${u.key} is a secret the engine cannot decrypt (${u.reason}): unknown to the program and to packs, where a real preview knows it`);
+    }
     try {
         const launch = languageHostLaunch({
             projectRoot: project.root, pwd: loc.pwd, main: loc.main, project: project.name, stack, organization,

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
+import { UNKNOWN } from "./constants";
+import { decryptConfigValue, hasSecureValue, readStackSecretsSettings, SecretsError, stackDecrypter, UnavailableSecret } from "./secrets";
+import type { StackDecrypter } from "./secrets";
 
 export class EngineInputError extends Error {
     constructor(message: string) {
@@ -81,42 +84,81 @@ function qualify(key: string, project: string): string {
 }
 
 export interface StackConfig {
-    /** Fully qualified key (`ns:key`) -> value as written in YAML (strings, numbers, booleans, objects). */
+    /**
+     * Fully qualified key (`ns:key`) -> value as written in YAML (strings, numbers, booleans, objects), `secure:`
+     * values decrypted; a secure value that cannot be decrypted offline is the unknown sentinel.
+     */
     values: Record<string, unknown>;
-    /** Keys whose value is `secure:` (encrypted) in the stack file. */
+    /** Keys holding a `secure:` (encrypted) value anywhere, as the CLI marks them secret. */
     secretKeys: string[];
+    /** Secure values that could not be decrypted offline, and why: unknown to the program and to packs. */
+    undecrypted: { key: string; reason: string }[];
     file: string | undefined;
 }
 
-/** The placeholder a `secure:` value gets offline: the engine cannot decrypt without the stack's secrets provider. */
-export const OFFLINE_SECRET_PLACEHOLDER = "offline-secret-value";
+/**
+ * Replaces every secret the engine could not decrypt with the unknown sentinel: the program gets a string it passes on
+ * as an unknown value (the engine reads the sentinel as unknown), never a made-up value.
+ */
+function unknownForUnavailable(v: unknown): unknown {
+    if (v instanceof UnavailableSecret) return UNKNOWN;
+    if (Array.isArray(v)) return v.map(unknownForUnavailable);
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, unknownForUnavailable(e)]));
+    return v;
+}
 
-export function loadStackConfig(project: ProjectInfo, stack: string, configFile?: string): StackConfig {
+function firstUnavailable(v: unknown): UnavailableSecret | undefined {
+    if (v instanceof UnavailableSecret) return v;
+    if (typeof v === "object" && v !== null) for (const e of Object.values(v)) { const u = firstUnavailable(e); if (u) return u; }
+    return undefined;
+}
+
+export function loadStackConfig(project: ProjectInfo, stack: string, configFile?: string, env: NodeJS.ProcessEnv = process.env): StackConfig {
     const file = configFile ? resolve(configFile) : join(project.root, `Pulumi.${stack}.yaml`);
     const values: Record<string, unknown> = { ...project.projectConfig };
     const secretKeys: string[] = [];
+    const undecrypted: StackConfig["undecrypted"] = [];
     if (!existsSync(file)) {
         if (configFile) throw new EngineInputError(`config file not found: ${configFile}`);
-        return { values, secretKeys, file: undefined };
+        return { values, secretKeys, undecrypted, file: undefined };
     }
     const doc = readYaml(file);
-    if (doc === null || doc === undefined) return { values, secretKeys, file };
+    if (doc === null || doc === undefined) return { values, secretKeys, undecrypted, file };
     if (typeof doc !== "object" || Array.isArray(doc)) throw new EngineInputError(`${file} must be a YAML mapping with a 'config' key`);
     const cfg = (doc as Record<string, unknown>).config;
-    if (cfg === undefined || cfg === null) return { values, secretKeys, file };
+    if (cfg === undefined || cfg === null) return { values, secretKeys, undecrypted, file };
+    // The stack's secrets manager, as the CLI builds it (engine/secrets.ts): a passphrase decrypts, anything else
+    // leaves secure values unknown.
+    let decrypter: StackDecrypter | undefined;
+    const decrypterFor = (): StackDecrypter => {
+        try {
+            decrypter ??= stackDecrypter(readStackSecretsSettings(doc, file), env, { cwd: project.root });
+        } catch (e) {
+            throw new EngineInputError(`${file}: ${e instanceof SecretsError ? e.cliMessage ?? e.message : (e as Error).message}`);
+        }
+        return decrypter;
+    };
     if (typeof cfg !== "object" || Array.isArray(cfg)) throw new EngineInputError(`${file}: 'config' must be a mapping of 'namespace:key' to values`);
     for (const [key, value] of Object.entries(cfg as Record<string, unknown>)) {
         if (!/^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]+$/.test(key)) {
             throw new EngineInputError(`${file}: config key '${key}' must be 'namespace:key' (e.g. aws:region)`);
         }
-        if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
-            values[key] = OFFLINE_SECRET_PLACEHOLDER;
+        if (hasSecureValue(value)) {
+            let plain: unknown;
+            try {
+                plain = decryptConfigValue(key, value, decrypterFor());
+            } catch (e) {
+                throw new EngineInputError(`${file}: ${(e as Error).message}`);
+            }
+            const unavailable = firstUnavailable(plain);
+            if (unavailable) undecrypted.push({ key, reason: unavailable.reason });
+            values[key] = unknownForUnavailable(plain);
             secretKeys.push(key);
         } else {
             values[key] = value;
         }
     }
-    return { values, secretKeys, file };
+    return { values, secretKeys, undecrypted, file };
 }
 
 /** PULUMI_CONFIG form: every value a string, structured values as JSON (what the language host passes). */

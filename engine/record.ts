@@ -78,4 +78,9 @@ export interface Difference {
     what: string;
     /** URNs concerned (none for stack-wide ones such as config). */
     urns: string[];
+    /**
+     * Whether `--strict` fails on it. False for a known, bounded gap that no verdict of the project's pack rests on
+     * and that would otherwise fail every program of that package (docs/architecture.md says which).
+     */
+    strict: boolean;
 }

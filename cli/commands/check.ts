@@ -7,6 +7,7 @@ import type { PlanOptions } from "./plan";
 import { differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
 import { packsOf, readPackConfigs } from "../packs";
+import { scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
@@ -19,6 +20,8 @@ export interface CheckReport {
     analysis: AnalysisResult;
     /** With `--state`: the update preview's steps and the deferrals the old state decided. */
     state?: StateSummary;
+    /** Every secret plaintext of the run, scrubbed from whatever `check` prints. */
+    secrets: string[];
 }
 
 /** `--tag key=value`: stack tags, which packs see (ConfigureStack, `args.stackTags`). */
@@ -44,13 +47,14 @@ export async function runCheck(values: Record<string, string | undefined>, packs
     const packConfig = readPackConfigs(packDirs, configFiles);
     const o = planOptions(values);
     const once = async (opts: PlanOptions): Promise<CheckReport> => {
-        const session = PolicySession.open(packDirs, programMeta(opts), { packConfig, stackTags });
+        const meta = programMeta(opts);
+        const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
         try {
             // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
             await session.whenReady();
             const run = await runPlan(opts, session);
             await session.analyzeStack(run);
-            return { run, analysis: session.result() };
+            return { run, analysis: session.result(), secrets: secretTexts(run, meta.config, meta.secretKeys) };
         } finally {
             session.close();
         }
@@ -65,7 +69,7 @@ export async function runCheck(values: Record<string, string | undefined>, packs
 /** The exit code: 1 on a mandatory violation; with `--strict`, also on any deferral or place of possible difference. */
 export function checkExitCode(r: CheckReport, strict: boolean): number {
     if (r.analysis.violations.some((d) => d.enforcementLevel === "mandatory")) return 1;
-    if (strict && (r.analysis.deferred.length > 0 || r.run.differences.length > 0)) return 1;
+    if (strict && (r.analysis.deferred.length > 0 || r.run.differences.some((d) => d.strict))) return 1;
     return 0;
 }
 
@@ -75,7 +79,7 @@ export function checkJson(r: CheckReport) {
         policies: r.analysis.packs.reduce((n, p) => n + p.policies.length, 0),
         violations: r.analysis.violations.map((d) => ({ policyPack: d.policyPack, policy: d.policy, enforcementLevel: d.enforcementLevel, urn: d.urn, message: ownMessage(d) })),
         deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),
-        differences: r.run.differences.map((d) => ({ key: d.key, what: d.what, resources: d.urns })),
+        differences: r.run.differences.map((d) => ({ key: d.key, what: d.what, strict: d.strict, resources: d.urns })),
         ...(r.state ? { state: r.state } : {}),
     };
 }
@@ -130,11 +134,13 @@ export async function checkCommand(argv: string[], out: (s: string) => void): Pr
     const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
     const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
     // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
-    if (format === "json") out(JSON.stringify(checkJson(report), null, 2));
-    else if (format === "report") out(checkText(report));
+    // A pack may echo a secret it was given into a message: no output carries a secret's plaintext.
+    const show = (s: string) => out(scrubSecrets(s, report.secrets));
+    if (format === "json") show(JSON.stringify(checkJson(report), null, 2));
+    else if (format === "report") show(checkText(report));
     else {
         const overview = buildOverview(report.run, report.analysis);
-        out(format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state));
+        show(format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state));
     }
     return checkExitCode(report, a.flags.has("strict"));
 }

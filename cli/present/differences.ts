@@ -36,7 +36,7 @@ export function differenceLines(run: ProgramRun, state?: StateSummary): string[]
         L.push("Where this offline run may differ from a real preview: nowhere the engine knows of.");
         return L;
     }
-    L.push(`Where this offline run may differ from a real preview (${plural(run.differences.length, "place")}; \`--strict\` fails on any):`);
-    for (const d of run.differences) L.push(`  - ${d.what}${d.urns.length ? ` (${plural(d.urns.length, "resource")})` : ""}`);
+    L.push(`Where this offline run may differ from a real preview (${plural(run.differences.length, "place")}; \`--strict\` fails on those marked !):`);
+    for (const d of run.differences) L.push(`  ${d.strict ? "!" : "-"} ${d.what}${d.urns.length ? ` (${plural(d.urns.length, "resource")})` : ""}`);
     return L;
 }

@@ -41,17 +41,4 @@ export function parseSourcePosition(pos: string | undefined): { path: string; li
     return { path: m[1]!, line: m[2] ? Number(m[2]) : 1, column: m[3] ? Number(m[3]) : 1 };
 }
 
-/**
- * Removes every known secret plaintext from a finished output. Values are masked where they are read; this is the
- * second line, for a pack that echoes a value it was given into its message.
- */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-    let out = text;
-    for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
-        out = out.split(s).join(SECRET);
-        // The same text as it appears inside JSON output.
-        const escaped = JSON.stringify(s).slice(1, -1);
-        if (escaped !== s) out = out.split(escaped).join(SECRET);
-    }
-    return out;
-}
+export { scrubSecrets } from "../mask";

@@ -7,7 +7,15 @@ import { ProgramError, UNKNOWN, isSecret, runProgram } from "../../engine";
 import type { ProgramRun } from "../../engine";
 import { INSPECT_GUARD, languageHostLaunch, pwdMain, splitArgs, summarizeProgramError } from "../../engine/host";
 import { SUPPORTED_FEATURES } from "../../engine/resmon";
-import { one, runTest } from "../lib/plan";
+import { one, runTest, TRANSPILE_ONLY_ENV } from "../lib/plan";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyzeRun } from "../../engine/analyzer";
+import { DEFAULT_PACKS } from "../../cli/packs";
+import { checkJson } from "../../cli/commands/check";
+import { scrubSecrets, secretTexts } from "../../cli/mask";
+import { encryptSecureValue, newPassphraseState } from "../../engine/secrets";
 
 const P = "tests/programs/engine";
 
@@ -144,5 +152,60 @@ describe("outputs in up for every package the programs use", () => {
         const password = one(run, "aws:ssm/parameter:Parameter").inputs.value;
         assert.ok(isSecret(password) && typeof password.value === "string" && password.value.length === 24 && /^[A-Za-z0-9]+$/.test(password.value));
         assert.match(String(one(run, "aws:s3/bucket:Bucket").inputs.bucket), /^data-[0-9a-f]{8}$/);
+    });
+});
+
+describe("provider Check: the AWS provider's autonames are known in a preview", () => {
+    test("a public policy built from an autonamed bucket's name is refused in preview, as the real preview refuses it", async () => {
+        const run = await runTest({ program: `${P}/autonamed-bucket.ts`, mode: "preview" });
+        const bucket = one(run, "aws:s3/bucket:Bucket");
+        assert.match(String(bucket.inputs.bucket), /^docs-[0-9a-f]{7}$/);
+        const result = await analyzeRun(run, DEFAULT_PACKS);
+        const refused = result.violations.filter((d) => d.policy === "disallow-public-bucket-policy" && d.enforcementLevel === "mandatory");
+        assert.deepEqual(refused.map((d) => d.urn.split("::").pop()), ["docs-public"]);
+    });
+});
+
+describe("secure stack config, as the CLI decrypts it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hs-secrets-"));
+    const PASSPHRASE = "correct horse battery staple";
+    const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    const SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    let configFile = "";
+    before(() => {
+        const { encryptionSalt, key } = newPassphraseState(PASSPHRASE);
+        configFile = join(dir, "Pulumi.dev.yaml");
+        writeFileSync(configFile, [
+            `encryptionsalt: ${encryptionSalt}`, "config:",
+            `  hardened-stack:exporterKeyId:`, `    secure: ${encryptSecureValue(key, KEY_ID)}`,
+            `  hardened-stack:exporterSecret:`, `    secure: ${encryptSecureValue(key, SECRET_KEY)}`, "",
+        ].join("\n"));
+    });
+
+    test("with the passphrase, the key copied into a Kubernetes Secret is refused; no output shows it", async () => {
+        const env = { ...TRANSPILE_ONLY_ENV, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
+        const run = await runTest({ program: `${P}/secret-key.ts`, mode: "preview", configFile, env });
+        const result = await analyzeRun(run, DEFAULT_PACKS);
+        assert.ok(result.violations.some((d) => d.policy === "disallow-aws-keys-in-kubernetes" && d.enforcementLevel === "mandatory"),
+            JSON.stringify(result.violations.map((d) => d.policy)));
+        const printed = JSON.stringify(checkJson({ run, analysis: result, secrets: [] }));
+        const scrubbed = scrubSecrets(printed, secretTexts(run, { "hardened-stack:exporterKeyId": KEY_ID, "hardened-stack:exporterSecret": SECRET_KEY }, ["hardened-stack:exporterKeyId", "hardened-stack:exporterSecret"]));
+        assert.ok(!scrubbed.includes(KEY_ID) && !scrubbed.includes(SECRET_KEY));
+    });
+
+    test("without the passphrase the values are unknown: the policy defers (never passes), and the run says why", async () => {
+        const env: NodeJS.ProcessEnv = { ...TRANSPILE_ONLY_ENV };
+        delete env.PULUMI_CONFIG_PASSPHRASE;
+        delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
+        const run = await runTest({ program: `${P}/secret-key.ts`, mode: "preview", configFile, env });
+        const result = await analyzeRun(run, DEFAULT_PACKS);
+        assert.ok(!result.violations.some((d) => d.policy === "disallow-aws-keys-in-kubernetes"));
+        assert.ok(result.deferred.some((d) => d.policy === "disallow-aws-keys-in-kubernetes"), JSON.stringify(result.deferred.map((d) => d.policy)));
+        assert.ok(run.differences.some((d) => d.key === "secret:hardened-stack:exporterKeyId" && d.strict));
+    });
+
+    test("a wrong passphrase is refused with the CLI's message", async () => {
+        await assert.rejects(runTest({ program: `${P}/secret-key.ts`, mode: "preview", configFile, env: { ...TRANSPILE_ONLY_ENV, PULUMI_CONFIG_PASSPHRASE: "wrong" } }),
+            /incorrect passphrase/);
     });
 });

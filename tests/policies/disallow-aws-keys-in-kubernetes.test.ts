@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import { disallowAwsKeysInKubernetes as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-aws-keys-in-kubernetes";
-import { UNKNOWN, assertClean, assertFails, one } from "./aws-helpers";
+import { UNKNOWN, assertClean, assertDeferred, assertFails, one } from "./aws-helpers";
 import { configMap, cronJob, deployment, helmChart, secret, serviceAccount, withProp } from "./k8s-fixtures";
 
 // AWS's documented example credentials (not real keys).
@@ -51,8 +51,13 @@ describe("disallow-aws-keys-in-kubernetes: no static AWS credential is written i
         assertFails(await one(policy, r), [r], "stringData.KEY");
     });
 
-    test("unknown: an unknown value under an innocent name is not deferred (the stack policy judges its source)", async () => {
+    test("unknown: an unknown env value under an innocent name is not deferred (the stack policy judges its source)", async () => {
         const r = withProp(deployment(), [...ENV, 0, "value"], UNKNOWN);
         assertClean(await one(policy, r));
+    });
+
+    test("unknown: an unknown value in a Secret's stringData (secure config a preview could not decrypt) is deferred, not passed", async () => {
+        const r = withProp(secret(), ["stringData", "exporter.id"], UNKNOWN);
+        assertDeferred(await one(policy, r), r, 'stringData["exporter.id"]');
     });
 });

@@ -4,7 +4,7 @@ import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
 import { URLS } from "../../lib/k8s-meta";
 import { AWS_CREDENTIAL_ENV_NAMES, awsCredentialIn } from "../../lib/k8s-secrets";
 import { resourcePolicy } from "../../lib/policy";
-import { Reads } from "../../lib/unknowns";
+import { Reads, UNKNOWN } from "../../lib/unknowns";
 
 /** Names under which a Secret or ConfigMap key, or an env var, holds a static AWS credential whatever its value. */
 const CREDENTIAL_KEY_NAMES = new Set([...AWS_CREDENTIAL_ENV_NAMES, "aws_access_key_id", "aws_secret_access_key", "aws_session_token"]
@@ -25,6 +25,11 @@ function objectFindings(obj: K8sObject): string[] {
         if (found) out.push(`${leaf.view.path} holds ${found}`);
     }
     if (obj.kind === "Secret" || obj.kind === "ConfigMap") {
+        // A Secret's or ConfigMap's data is where a key would be kept: a value not known in this preview (another
+        // resource's output, or secure stack config that cannot be decrypted here) waits for `up` instead of passing.
+        for (const leaf of leaves(obj.view)) {
+            if (leaf.value === UNKNOWN && /^(data|stringData|binaryData)[.[]/.test(leaf.view.path)) leaf.view.value();
+        }
         for (const part of ["data", "stringData", "binaryData"]) {
             const keys = obj.view.at(part).peek();
             if (keys === null || typeof keys !== "object") continue;
@@ -57,9 +62,10 @@ function asViews(list: View): View[] {
  * No AWS access key, secret key or session token is written into a Kubernetes object or Helm values: in a Secret
  * (plain or base64), a ConfigMap, a container's env, or anywhere else.
  *
- * Unknown strings are not deferred: a value unknown in preview is another resource's output, and the only AWS
- * resource whose output is a static key, aws:iam/accessKey:AccessKey, is caught in preview through the dependency
- * graph by disallow-iam-access-keys-in-kubernetes; in `pulumi up` the values are known here.
+ * Unknown strings elsewhere are not deferred: a value unknown in preview is another resource's output, and the only
+ * AWS resource whose output is a static key, aws:iam/accessKey:AccessKey, is caught in preview through the dependency
+ * graph by disallow-iam-access-keys-in-kubernetes; in `pulumi up` the values are known here. Unknown values in a
+ * Secret's or ConfigMap's data are deferred: they may be secure stack config a preview could not decrypt.
  */
 export const disallowAwsKeysInKubernetes = resourcePolicy({
     name: "disallow-aws-keys-in-kubernetes",
