@@ -175,7 +175,7 @@ export function overviewMarkdown(o: Overview, state?: StateSummary): string {
     L.push("");
     const [first, ...rest] = differenceLines(o.run, state);
     L.push(md(first!));
-    for (const l of rest) L.push(/^  [!-] /.test(l) ? `- ${l[2] === "!" ? "**(--strict)** " : ""}${md(l.slice(4))}` : md(l));
+    for (const l of rest) L.push(/^ {2}[!-] /.test(l) ? `- ${l[2] === "!" ? "**(--strict)** " : ""}${md(l.slice(4))}` : md(l));
     if (state && state.resolved.length) {
         L.push("");
         for (const r of state.resolved) L.push(`- decided by the old state: \`${r.policy}\` on \`${r.urn}\``);
