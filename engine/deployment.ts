@@ -13,12 +13,13 @@ import type { Difference, Mode, RecordedResource } from "./record";
 import { AliasSpec, generateAliases, nodeCompatAlias } from "./aliases";
 import { parseGoDurationSeconds } from "./duration";
 import {
-    Computed, FOR_ANALYZER, PropertyMap, PropertyValue, Secret, Wire, containsUnknowns,
+    Computed, FOR_ANALYZER, PropertyMap, PropertyValue, ResourceRef, Secret, Wire, containsUnknowns,
     downgradeProperties, marshalProperties, outputDependencies, unmarshalProperties, upgradeWithDependencies,
 } from "./properties";
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
 import { DynamicProviderPlugin } from "./providers/dynamic";
 import { awsCheck, AwsCheckError } from "./providers/aws-check";
+import { kubernetesCheck, kubernetesDefaultNamespace, renderConfigGroup, unrenderableOffline } from "./providers/kubernetes";
 import type { OldResource } from "./state";
 import { applyOldDefaults, sameInputs } from "./diff";
 
@@ -373,7 +374,12 @@ export class Deployment {
         const timeouts = this.parseTimeouts(opts.customTimeouts ?? { create: "", update: "", delete: "", read: "" });
 
         if (!remote) props = downgradeProperties(props);
-        else {
+        else if (CONFIG_GROUP_TYPES.has(type)) {
+            return this.constructConfigGroup(req, downgradeProperties(props), opts, providerRef, dependencies, propertyDependencies, timeouts);
+        } else if (UNRENDERABLE_COMPONENTS.has(type)) {
+            // The engine's error names the resource already.
+            throw new EngineRequestError(unrenderableOffline(type, name).message.replace(`${type} ${JSON.stringify(name)}: `, ""));
+        } else {
             // The provider's Construct runs the component: nothing here can run it.
             throw new EngineRequestError(`the offline engine cannot construct the remote component ${type} (its provider plugin's Construct is not available offline)`);
         }
@@ -503,6 +509,83 @@ export class Deployment {
     }
 
     /**
+     * The Kubernetes provider's Construct of a yaml/v2 ConfigGroup or ConfigFile (pulumi-kubernetes
+     * provider/pkg/provider/yaml/v2): the component is registered, then every object it holds as a child resource,
+     * in the provider's order, each going through Check, the policies and the create step like any resource. When
+     * the provider is not configured in this preview (its kubeconfig is built from values known only after create),
+     * the real Construct registers the component alone (provider_plugin.go Construct), so this one does too, and says
+     * that no policy saw the objects.
+     */
+    private async constructConfigGroup(req: RegisterRequest, props: PropertyMap, opts: ResourceOpts, providerRef: string,
+        dependencies: string[], propertyDependencies: Record<string, string[]>, timeouts: NonNullable<RecordedResource["options"]["customTimeouts"]>): Promise<RegisterResponse> {
+        const { type, name, parent } = req;
+        if (parent && !this.byUrn.has(parent)) throw new EngineRequestError(`could not find parent resource ${parent}`);
+        const urn = engineUrn(this.o.stack, this.o.project, parent, type, name);
+        if (this.byUrn.has(urn)) throw new EngineRequestError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+        const provider = this.byUrn.get(parseProviderRef(providerRef).urn);
+        if (!provider) throw new EngineRequestError(`unknown provider '${providerRef}'`);
+        const rec: RecordedResource = {
+            urn, type, name, custom: false, parent, provider: "", inputs: {}, outputs: {}, dependencies, propertyDependencies,
+            options: {
+                protect: opts.protect ?? false, ignoreChanges: opts.ignoreChanges, deleteBeforeReplace: opts.deleteBeforeReplace ?? false,
+                deleteBeforeReplaceDefined: opts.deleteBeforeReplace !== undefined, additionalSecretOutputs: opts.additionalSecretOutputs,
+                aliases: [], customTimeouts: timeouts, retainOnDelete: opts.retainOnDelete ?? false, replaceOnChanges: opts.replaceOnChanges,
+            },
+            ...(req.sourcePosition ? { sourcePosition: this.projectUri(req.sourcePosition) } : {}),
+            step: "create",
+        };
+        this.add(rec);
+        this.goals.set(urn, { protect: opts.protect, retainOnDelete: opts.retainOnDelete, deletedWith: opts.deletedWith, provider: providerRef });
+        this.parents.set(urn, parent);
+        this.resourceTransforms.set(urn, req.transforms);
+        this.componentProviders.set(urn, { ...opts.providers, kubernetes: providerRef });
+        await this.step(rec, {}, opts, "", undefined);
+
+        if (!this.providerConfigKnown(provider)) {
+            this.noteDifference(`unrendered:${urn}`, `${type} ${JSON.stringify(name)}: its Kubernetes provider is not configured in this preview (built from values known only after create), so, as in a real preview, its objects are not rendered and no policy saw them`, urn);
+            return { urn, id: "", object: {} };
+        }
+        let rendered;
+        try {
+            rendered = renderConfigGroup(type as "kubernetes:yaml/v2:ConfigGroup", name,
+                marshalProperties(props, { keepUnknowns: true, keepSecrets: false, keepResources: false, keepOutputValues: false }),
+                this.o.programDir, { defaultNamespace: this.kubernetesNamespace(provider) ?? "default" });
+        } catch (e) {
+            throw new EngineRequestError((e as Error).message);
+        }
+        for (const w of rendered.warnings) this.o.log(`warning: ${w}`);
+        const refs: PropertyValue[] = [];
+        const urnOf = new Map<string, string>();
+        for (const child of rendered.children) {
+            const resp = await this.doRegister(syntheticRequest({
+                type: child.type, name: child.name, parent: urn, custom: true, object: child.inputs as Record<string, Wire>,
+                dependencies: child.dependsOn.map((n) => urnOf.get(n)).filter((u): u is string => u !== undefined),
+                provider: providerRef, version: req.version, pluginDownloadUrl: req.pluginDownloadUrl,
+            }));
+            urnOf.set(child.name, resp.urn);
+            refs.push(new ResourceRef(resp.urn, resp.id ? resp.id : new Computed(), child.name, child.type, ""));
+        }
+        const outputs: PropertyMap = { resources: refs };
+        rec.outputs = marshalProperties(outputs, FOR_ANALYZER);
+        return {
+            urn, id: "",
+            object: marshalProperties(outputs, { keepUnknowns: true, keepSecrets: req.acceptSecrets, keepResources: req.acceptResources, keepOutputValues: false }),
+        };
+    }
+
+    /** The namespace the Kubernetes provider puts namespaced objects in (its `namespace` config, else the kubeconfig's). */
+    private kubernetesNamespace(provider: RecordedResource): string | undefined {
+        const i = provider.inputs;
+        const str = (k: string) => (typeof i[k] === "string" ? (i[k] as string) : undefined);
+        try {
+            return kubernetesDefaultNamespace({ namespace: str("namespace"), kubeconfig: str("kubeconfig"), context: str("context"), cluster: str("cluster") });
+        } catch (e) {
+            this.noteDifference("kubernetes-namespace", `the Kubernetes provider's default namespace cannot be worked out offline (${(e as Error).message.split("\n")[0]}): objects without one are judged without a namespace`);
+            return undefined;
+        }
+    }
+
+    /**
      * The provider's Check for a resource of a configured provider: the real Node.js dynamic provider; the AWS
      * provider's autonaming (engine/providers/aws-check.ts); for other packages the inputs as sent, noted as a place
      * where the offline result may differ.
@@ -526,6 +609,20 @@ export class Deployment {
             }
             this.noteDifference("check:aws-defaults", "aws: the provider's Check is emulated for names (autonaming) only; the Terraform schema defaults it also fills in are not", rec.urn, false);
             return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: checked.failures };
+        }
+        if (pkg === "kubernetes") {
+            const ns = this.kubernetesNamespace(provider);
+            const ssa = provider.inputs.enableServerSideApply;
+            let checked;
+            try {
+                checked = kubernetesCheck(rec.type, rec.name, rec.urn, wire, {
+                    ...(ns !== undefined ? { defaultNamespace: ns } : {}), serverSideApply: ssa !== "false" && ssa !== false,
+                });
+            } catch (e) {
+                throw new EngineRequestError((e as Error).message);
+            }
+            this.noteDifference("check:kubernetes-typed", "kubernetes: Check's typed round trip (dropping fields the Kubernetes types do not know, normalising quantities such as cpu 0.5 to 500m) is not reproduced", rec.urn, false);
+            return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: checked.failures.map((f) => ({ property: f.property ?? "", reason: f.reason })) };
         }
         if (pkg !== "random") {
             this.noteDifference(`check:${pkg}`, `${pkg}: the provider's Check (its defaults, autonames and validation) is not emulated; its resources are judged on the inputs as the program sent them`, rec.urn);
@@ -795,7 +892,8 @@ export class Deployment {
         const region = typeof provider.inputs.region === "string" ? provider.inputs.region : this.o.world.region;
         let result: Record<string, unknown>;
         try {
-            result = providerInvoke(token, plainArgs, { ...this.o.world, region });
+            const kubernetesNamespace = provider.type === "pulumi:providers:kubernetes" ? this.kubernetesNamespace(provider) : undefined;
+            result = providerInvoke(token, plainArgs, { ...this.o.world, region, ...(kubernetesNamespace !== undefined ? { kubernetesNamespace } : {}) });
         } catch (e) {
             throw new EngineRequestError(`invocation of ${token} returned an error: ${(e as Error).message}`);
         }
@@ -837,6 +935,21 @@ export class Deployment {
         const kept = new Set([...this.byUrn.keys(), ...this.matchedAliases.values()]);
         return [...(this.o.olds?.keys() ?? [])].filter((u) => !kept.has(u));
     }
+}
+
+/** Remote components whose provider's Construct is emulated (pulumi-kubernetes yaml/v2). */
+const CONFIG_GROUP_TYPES = new Set(["kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigFile"]);
+/** Remote components the Kubernetes provider renders with its built-in Helm or kustomize, which is not here. */
+const UNRENDERABLE_COMPONENTS = new Set(["kubernetes:helm.sh/v4:Chart", "kubernetes:kustomize/v2:Directory"]);
+
+/** A registration the engine makes itself on a provider's behalf (a Construct's children), with the SDK's defaults. */
+function syntheticRequest(r: Pick<RegisterRequest, "type" | "name" | "parent" | "custom" | "object" | "dependencies" | "provider" | "version" | "pluginDownloadUrl">): RegisterRequest {
+    return {
+        ...r, remote: false, providers: {}, propertyDependencies: {}, deleteBeforeReplace: false, deleteBeforeReplaceDefined: false,
+        ignoreChanges: [], acceptSecrets: true, acceptResources: true, additionalSecretOutputs: [], aliasUrns: [], aliases: [],
+        aliasSpecs: true, importId: "", supportsPartialValues: true, replaceOnChanges: [], deletedWith: "", replaceWith: [],
+        transforms: [], hideDiffs: [], packageRef: "", envVarMappings: {}, fromNodeJs: false,
+    };
 }
 
 /** providers/registry.go UnknownID: a provider's ID during a preview. */

@@ -13,6 +13,7 @@ import type { Mode } from "../record";
 import { computedOutputs as awsOutputs, hex, WorldFacts, Props } from "./aws-outputs";
 import { answerInvoke as awsInvoke } from "./aws-invokes";
 import { randomOutputs } from "./random";
+import { decodeYaml, helmTemplateUnavailable, unrenderableOffline } from "./kubernetes";
 
 export type { WorldFacts, Props };
 
@@ -50,9 +51,29 @@ export interface InvokeContext {
     region: string;
     partition: string;
     accountId: string;
+    /** The Kubernetes provider's default namespace, when the invoke goes to one. */
+    kubernetesNamespace?: string;
+}
+
+/**
+ * The Kubernetes provider's invokes: `kubernetes:yaml:decode` (what yaml.ConfigFile v1 renders through) is parsed as
+ * the provider parses it; Helm and kustomize rendering need tools the offline engine does not have.
+ */
+function kubernetesInvoke(token: string, args: Props, ctx: InvokeContext): Props {
+    switch (token) {
+        case "kubernetes:yaml:decode":
+            if (typeof args.text !== "string") throw new ProviderEmulationError("kubernetes:yaml:decode: `text` must be a string");
+            return decodeYaml(args.text, ctx.kubernetesNamespace ?? "");
+        case "kubernetes:helm:template":
+            throw helmTemplateUnavailable(args);
+        case "kubernetes:kustomize:directory":
+            throw unrenderableOffline(token, undefined, args);
+    }
+    throw new ProviderEmulationError(`the offline engine does not implement the invoke ${token}`);
 }
 
 /** A provider invoke. Tokens nobody taught the engine are errors, never an empty answer. */
 export function invoke(token: string, args: Props, ctx: InvokeContext): Props {
+    if (token.startsWith("kubernetes:")) return kubernetesInvoke(token, args, ctx);
     return awsInvoke(token, args, ctx);
 }
