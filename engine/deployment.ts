@@ -19,7 +19,7 @@ import {
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
 import { DynamicProviderPlugin } from "./providers/dynamic";
 import { awsCheck, AwsCheckError } from "./providers/aws-check";
-import { kubernetesCheck, kubernetesDefaultNamespace, renderConfigGroup, unrenderableOffline } from "./providers/kubernetes";
+import { HELM_RELEASE_TYPE, helmReleaseCheck, kubernetesCheck, kubernetesDefaultNamespace, renderConfigGroup, unrenderableOffline } from "./providers/kubernetes";
 import type { OldResource } from "./state";
 import { applyOldDefaults, sameInputs } from "./diff";
 
@@ -447,7 +447,7 @@ export class Deployment {
         // `__defaults`, autonames included), which only the old state knows offline.
         if (old && rec.custom) inputs = applyOldDefaults(inputs, old.inputs);
         if (rec.custom && !isProviderType(rec.type) && provider && configKnown) {
-            const checked = await this.providerCheck(rec, provider, inputs);
+            const checked = await this.providerCheck(rec, provider, inputs, old?.inputs);
             inputs = checked.inputs;
             failures = checked.failures;
         }
@@ -590,7 +590,7 @@ export class Deployment {
      * provider's autonaming (engine/providers/aws-check.ts); for other packages the inputs as sent, noted as a place
      * where the offline result may differ.
      */
-    private async providerCheck(rec: RecordedResource, provider: RecordedResource, inputs: PropertyMap): Promise<{ inputs: PropertyMap; failures: { property: string; reason: string }[] }> {
+    private async providerCheck(rec: RecordedResource, provider: RecordedResource, inputs: PropertyMap, olds: Record<string, Wire> | undefined): Promise<{ inputs: PropertyMap; failures: { property: string; reason: string }[] }> {
         const pkg = packageOf(rec.type);
         // What the provider is sent: unknowns only in a preview, secrets kept, resources as their IDs.
         const wire = marshalProperties(inputs, { keepUnknowns: this.dryRun, keepSecrets: true, keepResources: false, keepOutputValues: false });
@@ -610,6 +610,19 @@ export class Deployment {
             this.noteDifference("check:aws-defaults", "aws: the provider's Check is emulated for names (autonaming) only; the Terraform schema defaults it also fills in are not", rec.urn, false);
             return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: checked.failures };
         }
+        if (pkg === "kubernetes" && rec.type === HELM_RELEASE_TYPE) {
+            const ns = this.kubernetesNamespace(provider);
+            let checked;
+            try {
+                checked = helmReleaseCheck(rec.urn, wire, { ...(ns !== undefined ? { defaultNamespace: ns } : {}), ...(olds ? { olds } : {}), programDir: this.o.programDir });
+            } catch (e) {
+                throw new EngineRequestError(`${rec.type} resource '${rec.name}': ${(e as Error).message}`);
+            }
+            if (checked.chartLoad) {
+                this.noteDifference("check:helm-chart", "kubernetes: a Helm Release's Check loads its chart from the repository, sets `version` to the version it found, and fails if the chart cannot be loaded; offline `version` stays as written and the chart is not fetched", rec.urn);
+            }
+            return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: [] };
+        }
         if (pkg === "kubernetes") {
             const ns = this.kubernetesNamespace(provider);
             const ssa = provider.inputs.enableServerSideApply;
@@ -617,6 +630,7 @@ export class Deployment {
             try {
                 checked = kubernetesCheck(rec.type, rec.name, rec.urn, wire, {
                     ...(ns !== undefined ? { defaultNamespace: ns } : {}), serverSideApply: ssa !== "false" && ssa !== false,
+                    ...(olds ? { olds: olds as Record<string, unknown> } : {}),
                 });
             } catch (e) {
                 throw new EngineRequestError((e as Error).message);

@@ -4,7 +4,7 @@ import type { ProgramRun } from "../../engine";
 import { parseArgs, UsageError } from "../args";
 import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
 import type { PlanOptions } from "./plan";
-import { differenceLines, stateSummary } from "../present/differences";
+import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
 import { packsOf, readPackConfigs } from "../packs";
 import { scrubSecrets, secretTexts } from "../mask";
@@ -120,7 +120,7 @@ export function checkText(r: CheckReport): string {
     }
     const mandatory = analysis.violations.filter((d) => d.enforcementLevel === "mandatory").length;
     lines.push("");
-    lines.push(...differenceLines(run, r.state));
+    lines.push(...differenceLines(run, r.state, TEXT_WIDTH));
     lines.push("");
     lines.push(mandatory > 0 ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
     return lines.join("\n");

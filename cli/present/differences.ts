@@ -25,18 +25,41 @@ export function stateSummary(run: ProgramRun, file: string, baselineDeferred: re
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Lines for the text formats: the state's steps, then every place of possible difference (none: says so). */
-export function differenceLines(run: ProgramRun, state?: StateSummary): string[] {
+/** Text cut at spaces into lines of at most `width` columns, the later ones indented (a longer word stays whole). */
+export function wrapLine(text: string, width: number, indent: string): string[] {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+        const next = line === "" ? word : `${line} ${word}`;
+        if (next.length > width && line.trim() !== "") {
+            lines.push(line);
+            line = `${indent}${word}`;
+        } else line = next;
+    }
+    lines.push(line);
+    return lines;
+}
+
+/** The column the text formats keep to. */
+export const TEXT_WIDTH = 120;
+
+/**
+ * Lines for the text formats: the state's steps, then every place of possible difference (none: says so). With a
+ * `width`, a longer line goes on over indented lines; without one, each entry is one line (for markdown).
+ */
+export function differenceLines(run: ProgramRun, state?: StateSummary, width = Infinity): string[] {
     const L: string[] = [];
     if (state) {
-        L.push(`Update preview of ${state.file}: ${state.same} same, ${state.update} updated, ${state.create} created, ${state.deleted} deleted; `
-            + `${plural(state.resolved.length, "deferral")} of a first preview decided by the old state`);
+        L.push(...wrapLine(`Update preview of ${state.file}: ${state.same} same, ${state.update} updated, ${state.create} created, ${state.deleted} deleted; `
+            + `${plural(state.resolved.length, "deferral")} of a first preview decided by the old state`, width, "  "));
     }
     if (run.differences.length === 0) {
         L.push("Where this offline run may differ from a real preview: nowhere the engine knows of.");
         return L;
     }
     L.push(`Where this offline run may differ from a real preview (${plural(run.differences.length, "place")}; \`--strict\` fails on those marked !):`);
-    for (const d of run.differences) L.push(`  ${d.strict ? "!" : "-"} ${d.what}${d.urns.length ? ` (${plural(d.urns.length, "resource")})` : ""}`);
+    for (const d of run.differences) {
+        L.push(...wrapLine(`  ${d.strict ? "!" : "-"} ${d.what}${d.urns.length ? ` (${plural(d.urns.length, "resource")})` : ""}`, width, "    "));
+    }
     return L;
 }

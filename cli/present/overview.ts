@@ -7,7 +7,7 @@ import type { ProgramRun, RecordedResource } from "../../engine";
 import { ROOT_STACK_TYPE } from "../../engine/constants";
 import { evaluateControls, ControlResult } from "./controls";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "./steps";
-import { differenceLines } from "./differences";
+import { TEXT_WIDTH, differenceLines } from "./differences";
 import type { StateSummary } from "./differences";
 
 export { STEPS, STEP_TITLES };
@@ -115,7 +115,7 @@ export function overviewText(o: Overview, state?: StateSummary): string {
     const count = (v: PolicyVerdict["verdict"]) => o.policies.filter((p) => p.verdict === v).length;
     L.push("");
     L.push(`Policies: ${o.policies.length} in ${packs.join(", ")}: ${count("pass")} pass, ${count("fail")} fail, ${count("advisory")} advisory, ${count("deferred")} deferred`);
-    L.push(...differenceLines(run, state));
+    L.push(...differenceLines(run, state, TEXT_WIDTH));
     L.push(headline(o));
     L.push("Everything (each policy, each deferral): npm start -- --format markdown");
     return L.join("\n");

@@ -25,7 +25,7 @@ describe("hardened-stack check", () => {
         const r = cli("check", "--program", "tests/programs/breach-reference.ts", "--config", breachConfigFile(), "--json");
         assert.equal(r.code, 1, r.stderr);
         const doc = JSON.parse(r.stdout) as { resources: number; policies: number; violations: { policy: string; enforcementLevel: string; urn: string }[] };
-        assert.deepEqual(Object.keys(doc), ["resources", "policies", "violations", "deferred"]);
+        assert.deepEqual(Object.keys(doc), ["resources", "policies", "violations", "deferred", "differences"]);
         const blocked = doc.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.urn.split("::").pop()).sort();
         assert.deepEqual([...new Set(blocked)], ["breach-exports", "breach-exports-policy"]);
     });

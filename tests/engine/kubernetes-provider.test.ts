@@ -9,10 +9,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-    builtinKinds, decodeYaml, helmTemplateUnavailable, kubernetesCheck, kubernetesDefaultNamespace, kubernetesTypeToken,
+    builtinKinds, decodeYaml, helmReleaseCheck, helmTemplateUnavailable, kubernetesCheck, kubernetesDefaultNamespace, kubernetesTypeToken,
     renderConfigGroup, unrenderableOffline,
 } from "../../engine/providers/kubernetes";
 import { SECRET_SIG, SPECIAL_SIG, UNKNOWN } from "../../engine/constants";
+import { ASSET_SIG } from "../../engine/properties";
 
 const MANIFESTS = resolve("tests/fixtures/k8s-manifests");
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
@@ -64,6 +65,80 @@ describe("Check: metadata.name as the provider leaves it", () => {
     test("autonaming disabled by the engine is an error; a proposed name replaces the random one", () => {
         assert.throws(() => check(deployment(), DEPLOYMENT, "web", { autonaming: { mode: "disable" } }), /autonaming is disabled/);
         assert.equal(metadataOf(check(deployment(), DEPLOYMENT, "web", { autonaming: { mode: "enforce", proposedName: "web" } })).name, "web");
+    });
+});
+
+describe("Check on an update: the old autoname is adopted", () => {
+    const oldInputs = (md: Record<string, unknown>): Record<string, unknown> => ({ ...deployment(md) });
+    test("an unnamed object keeps the old autoname (not a new one) and its annotation", () => {
+        const out = check(deployment(), DEPLOYMENT, "web", { olds: oldInputs({ name: "web-1a2b3c4d", annotations: { "pulumi.com/autonamed": "true" } }) });
+        assert.deepEqual(metadataOf(out), { name: "web-1a2b3c4d", annotations: { "pulumi.com/autonamed": "true" } });
+    });
+    test("an old object the user named gives nothing: the new one stays unnamed, as the provider leaves it", () => {
+        const out = check(deployment(), DEPLOYMENT, "web", { olds: oldInputs({ name: "frontend" }) });
+        assert.equal(out.metadata, undefined);
+    });
+    test("the managed-by label is set only where the old object had it, even without server-side apply", () => {
+        const labelled = check(deployment({ name: "web" }), DEPLOYMENT, "web", { serverSideApply: false, olds: oldInputs({ name: "web", labels: { "app.kubernetes.io/managed-by": "pulumi" } }) });
+        assert.deepEqual(metadataOf(labelled).labels, { "app.kubernetes.io/managed-by": "pulumi" });
+        const bare = check(deployment({ name: "web" }), DEPLOYMENT, "web", { serverSideApply: false, olds: oldInputs({ name: "web" }) });
+        assert.deepEqual(metadataOf(bare), { name: "web" });
+    });
+});
+
+describe("Check of a helm.sh/v3 Release (helm_release.go)", () => {
+    const RELEASE = "kubernetes:helm.sh/v3:Release";
+    const release = (inputs: Record<string, unknown>, options: Partial<Parameters<typeof helmReleaseCheck>[2]> = {}) =>
+        helmReleaseCheck(urnOf(RELEASE, "dash"), inputs, { programDir: MANIFESTS, home: "/home/u", ...options });
+    // resource.NewPropertyMap(Release): every non-pointer field, zero values included, in struct order.
+    const zero = {
+        allowNullValues: false, atomic: false, chart: "", cleanupOnFail: false, createNamespace: false, dependencyUpdate: false,
+        description: "", devel: false, disableCRDHooks: false, disableOpenapiValidation: false, disableWebhooks: false,
+        forceUpdate: false, keyring: "", lint: false, name: "", namespace: "", postrender: "", recreatePods: false,
+        renderSubchartNotes: false, replace: false, resetValues: false, reuseValues: false, values: {}, skipCrds: false,
+        timeout: 0, verify: false, version: "", skipAwait: false, waitForJobs: false,
+    };
+
+    test("the struct written back: autoname, default namespace, timeout 300, zero values, repositoryOpts in full", () => {
+        const { inputs, chartLoad } = release({ chart: "kubernetes-dashboard", repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/" } }, { defaultNamespace: "apps" });
+        assert.match(inputs.name as string, /^dash-[0-9a-f]{8}$/);
+        assert.deepEqual(inputs, {
+            ...zero, chart: "kubernetes-dashboard", name: inputs.name, namespace: "apps", timeout: 300,
+            repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/", caFile: "", certFile: "", keyFile: "", password: "", username: "" },
+        });
+        assert.deepEqual(Object.keys(inputs).slice(0, 3), ["allowNullValues", "atomic", "chart"]);
+        assert.equal(chartLoad, true, "everything is known, so the real Check loads the chart");
+    });
+
+    test("skipAwait true means no default timeout; verify fills in $HOME's keyring; an explicit timeout stays", () => {
+        assert.equal(release({ chart: "c", skipAwait: true }).inputs.timeout, 0);
+        assert.equal(release({ chart: "c", timeout: 60 }).inputs.timeout, 60);
+        assert.equal(release({ chart: "c", verify: true }).inputs.keyring, "/home/u/.gnupg/pubring.gpg");
+        assert.equal(release({ chart: "c", namespace: "" }, { defaultNamespace: "" }).inputs.namespace, "");
+    });
+
+    test("valueYamlFiles are read, merged (later files and then values win, maps deep-merged) and dropped", () => {
+        const text = (t: string) => ({ [SPECIAL_SIG]: ASSET_SIG, text: t });
+        const { inputs } = release({
+            chart: "c", name: "n", values: { service: { type: "ClusterIP" }, replicas: 2 },
+            valueYamlFiles: [text("service:\n  type: LoadBalancer\n  port: 443\nreplicas: 1\nauth: off\n"), text("auth: yes\n")],
+        });
+        assert.deepEqual(inputs.values, { service: { type: "ClusterIP", port: 443 }, replicas: 2, auth: true });
+        assert.equal("valueYamlFiles" in inputs, false);
+    });
+
+    test("an unknown input stays unknown and the chart is not loaded; a secret value stays secret", () => {
+        const { inputs, chartLoad } = release({ chart: "c", namespace: UNKNOWN, values: { password: secret("hunter2"), host: UNKNOWN } });
+        assert.equal(chartLoad, false);
+        assert.equal(inputs.namespace, UNKNOWN);
+        assert.deepEqual(inputs.values, { password: secret("hunter2"), host: UNKNOWN });
+    });
+
+    test("an update keeps the old name; a wrongly typed input is the provider's decoding failure, in one line", () => {
+        assert.equal(release({ chart: "c" }, { olds: { name: "dash-0badc0de", chart: "c" } }).inputs.name, "dash-0badc0de");
+        assert.throws(() => release({ chart: "c", atomic: "yes" }), (e: Error) => /^decoding failure: .*'Atomic' expected type 'bool', got unconvertible type 'string', value: 'yes'$/.test(e.message) && !e.message.includes("\n"));
+        assert.throws(() => release({ chart: "c", valueYamlFiles: ["values.yaml"] }), /unsupported type for 'valueYamlFiles' arg/);
+        assert.throws(() => release({ chart: "c", valueYamlFiles: [{ [SPECIAL_SIG]: ASSET_SIG, uri: "https://example.com/v.yaml" }] }), /remote asset https:\/\/example\.com\/v\.yaml cannot be read offline/);
     });
 });
 
@@ -283,7 +358,7 @@ describe("what only Helm or kustomize can render is refused in one line", () => 
             "the Kubernetes provider renders them with its built-in Helm, which the offline engine does not have; `pulumi preview --policy-pack` must decide");
     });
 
-    test("helm.sh/v4 Chart, helm.sh/v3 Release, kustomize/v2 Directory and the kustomize v1 invoke", () => {
+    test("helm.sh/v4 Chart, kustomize/v2 Directory and the kustomize v1 invoke", () => {
         const cases: [Error, RegExp][] = [
             [unrenderableOffline("kubernetes:helm.sh/v4:Chart", "edge", { chart: "oci://registry/charts/nginx" }), /^kubernetes:helm\.sh\/v4:Chart "edge" \(chart oci:\/\/registry\/charts\/nginx\): the Helm chart's objects cannot be checked offline/],
             [unrenderableOffline("kubernetes:kustomize/v2:Directory", "overlay", { directory: "./k8s/prod" }), /^kubernetes:kustomize\/v2:Directory "overlay" \(directory \.\/k8s\/prod\): the kustomization's objects cannot be checked offline: .* built-in kustomize/],
@@ -293,7 +368,6 @@ describe("what only Helm or kustomize can render is refused in one line", () => 
             assert.match(e.message, re);
             assert.ok(e.message.endsWith("`pulumi preview --policy-pack` must decide") && !e.message.includes("\n"));
         }
-        assert.throws(() => check({ chart: "nginx" }, "kubernetes:helm.sh/v3:Release", "edge"), /^Error: kubernetes:helm\.sh\/v3:Release "edge" \(chart nginx\): the Helm release's objects cannot be checked offline/);
         assert.throws(() => renderConfigGroup("kubernetes:helm.sh/v4:Chart" as "kubernetes:yaml/v2:ConfigGroup", "edge", { chart: "nginx" }, MANIFESTS), /built-in Helm/);
     });
 });

@@ -82,7 +82,10 @@ describe("hardened-kill-chain on the reference stack", () => {
         assert.deepEqual(update.analysis.deferred, []);
         assert.equal(update.state!.same, update.run.resources.length);
         assert.deepEqual(update.state!.resolved.map((r) => r.urn).sort(), results.preview!.deferred.map((d) => d.urn).sort());
-        assert.equal(checkExitCode(update, true), update.run.differences.length > 0 ? 1 : 0);
+        // What is left are places where the offline check may differ in values no policy of the pack reads (provider
+        // defaults, typed round trips): noted, not failed under --strict.
+        assert.deepEqual(update.run.differences.filter((d) => d.strict).map((d) => d.key), []);
+        assert.equal(checkExitCode(update, true), 0);
         assert.equal(checkExitCode(reports.preview!, false), 0);
         assert.equal(checkExitCode(reports.preview!, true), 1, "the first preview has deferrals: --strict fails");
     });
