@@ -39,6 +39,7 @@ describe("validateTelemetryReaderArgs", () => {
         ["a kube-system namespace", { namespace: "kube-system" }, /invalid r\.namespace: "kube-system"/],
         ["zero replicas", { replicas: 0 }, /invalid r\.replicas: 0/],
         ["root", { runAsUser: 0 }, /invalid r\.runAsUser: 0/],
+        ["a system: viewer group", { viewerGroup: "system:authenticated" }, /invalid r\.viewerGroup/],
         ["limits above the namespace max", { resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "3", memory: "1Gi" } } },
             /invalid r\.resources\.limits\.cpu: "3"/],
         ["a tagged image", { image: IMAGE.replace(/@sha256:.*/, ":v1") }, /invalid r\.image/],
