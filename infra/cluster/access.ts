@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsEnvironment } from "../lib/aws";
+import { AwsEnvironment, parseRoleArn } from "../lib/aws";
 import { check } from "../lib/validation";
-import { parseRoleArn } from "./settings";
 
 /** Full cluster admin (`*` on everything), cluster scope. */
 export const CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";

@@ -1,28 +1,5 @@
 import { ValidationError, check } from "../lib/validation";
-
-/** A parsed IPv4 CIDR: the network address as an unsigned 32-bit number and the prefix length. */
-export interface Ipv4Cidr {
-    address: number;
-    prefix: number;
-}
-
-/** Parses `a.b.c.d/n` strictly (no leading zeros, no missing prefix); `undefined` when it is not one. */
-export function parseIpv4Cidr(value: string): Ipv4Cidr | undefined {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-    if (!m) return undefined;
-    const parts = m.slice(1, 5);
-    if (parts.some((p) => (p.length > 1 && p.startsWith("0")) || Number(p) > 255)) return undefined;
-    const prefix = Number(m[5]);
-    if (prefix > 32 || (m[5].length > 1 && m[5].startsWith("0"))) return undefined;
-    const address = parts.reduce((acc, p) => acc * 256 + Number(p), 0);
-    return { address, prefix };
-}
-
-/** True when the bits after the prefix are all zero (`10.0.0.0/16`, not `10.0.1.0/16`). */
-export function hasNoHostBits(cidr: Ipv4Cidr): boolean {
-    const hostSize = 2 ** (32 - cidr.prefix);
-    return cidr.address % hostSize === 0;
-}
+import { hasNoHostBits, parseIpv4Prefix } from "../network/cidr";
 
 /** Broadest prefix accepted for the public endpoint allowlist: a /16 is already 65,536 addresses. */
 export const MIN_PUBLIC_ACCESS_PREFIX = 16;
@@ -46,7 +23,7 @@ export function validatePublicAccessCidrs(value: unknown, setting: string): stri
         check(typeof item === "string", at, item, "must be an IPv4 CIDR string such as 203.0.113.0/24");
         const s = item as string;
         check(!s.includes(":"), at, s, "must be an IPv4 CIDR; IPv6 ranges (including ::/0) are not accepted for the public endpoint");
-        const cidr = parseIpv4Cidr(s);
+        const cidr = parseIpv4Prefix(s);
         if (!cidr) throw new ValidationError(at, s, "must be an IPv4 CIDR written a.b.c.d/n, such as 203.0.113.0/24");
         check(cidr.prefix >= MIN_PUBLIC_ACCESS_PREFIX, at, s,
             `must be /${MIN_PUBLIC_ACCESS_PREFIX} or narrower; list the exact office or VPN egress ranges instead of a broad block`);

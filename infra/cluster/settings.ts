@@ -1,6 +1,6 @@
-import { AwsEnvironment } from "../lib/aws";
+import { AwsEnvironment, parseRoleArn } from "../lib/aws";
 import { check, rejectUnknownKeys } from "../lib/validation";
-import { hasNoHostBits, parseIpv4Cidr } from "./endpoint-access";
+import { parseIpv4Cidr } from "../network/cidr";
 
 /**
  * Kubernetes versions in EKS standard support on 2026-11-25 (1.34 until 2026-12-02, 1.35 until 2027-03-27,
@@ -33,24 +33,9 @@ export function validateEgressMode(value: unknown, setting: string): EgressMode 
 /** The VPC CIDR the node security group allows traffic to: a valid IPv4 network address. */
 export function validateVpcCidr(value: unknown, setting: string): string {
     const cidr = typeof value === "string" ? parseIpv4Cidr(value) : undefined;
-    check(cidr !== undefined && cidr.prefix >= 16 && cidr.prefix <= 28 && hasNoHostBits(cidr), setting, value,
+    check(cidr !== undefined && cidr.prefix >= 16 && cidr.prefix <= 28, setting, value,
         "must be the VPC's IPv4 CIDR, /16 to /28, with no host bits set (e.g. 10.0.0.0/16)");
     return value as string;
-}
-
-/** `arn:<partition>:iam::<account>:role/[path/]name` with IAM's role-name characters; no wildcards. */
-const ROLE_ARN = /^arn:([a-z-]+):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
-
-export interface RoleArnParts {
-    accountId: string;
-    path: string;
-    roleName: string;
-}
-
-export function parseRoleArn(env: AwsEnvironment, arn: string): RoleArnParts | undefined {
-    const m = ROLE_ARN.exec(arn);
-    if (!m || m[1] !== env.partition) return undefined;
-    return { accountId: m[2], path: m[3], roleName: m[4] };
 }
 
 /**

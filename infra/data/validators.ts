@@ -1,11 +1,5 @@
-import { AwsEnvironment } from "../lib/aws";
+import { AwsEnvironment, roleArnParts } from "../lib/aws";
 import { ValidationError } from "../lib/validation";
-
-/**
- * `arn:<partition>:iam::<account>:role/<optional path/><name>` with no wildcard: the bucket policy compares
- * `aws:PrincipalArn` with these exactly, so a `*` would silently exempt every matching role from the network rule.
- */
-const ROLE_ARN = /^arn:([a-z-]+):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
 
 /** Validates a list of IAM role ARNs in the stack's partition; the empty list is allowed. */
 export function validateRoleArns(value: unknown, setting: string, env: Pick<AwsEnvironment, "partition">): string[] {
@@ -14,11 +8,12 @@ export function validateRoleArns(value: unknown, setting: string, env: Pick<AwsE
     value.forEach((item, i) => {
         const s = `${setting}[${i}]`;
         if (typeof item !== "string") throw new ValidationError(s, item, "must be an IAM role ARN string");
-        const m = ROLE_ARN.exec(item);
+        // No wildcard: the bucket policy compares `aws:PrincipalArn` with these exactly.
+        const m = roleArnParts(item);
         if (!m) {
             throw new ValidationError(s, item, "must be an IAM role ARN like arn:<partition>:iam::<12-digit account>:role/<name>, without wildcards (users, root and assumed-role sessions are not accepted)");
         }
-        if (m[1] !== env.partition) throw new ValidationError(s, item, `must be in the stack's partition '${env.partition}'`);
+        if (m.partition !== env.partition) throw new ValidationError(s, item, `must be in the stack's partition '${env.partition}'`);
         if (seen.has(item)) throw new ValidationError(s, item, "is listed twice");
         seen.add(item);
     });

@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { parseRoleArn, validateVpcCidr } from "../cluster/settings";
+import { validateVpcCidr } from "../cluster/settings";
 import { validateServiceAccountName } from "../identity/irsa-role";
-import { AwsEnvironment } from "../lib/aws";
+import { AwsEnvironment, parseRoleArn } from "../lib/aws";
 import { check } from "../lib/validation";
 import { ContainerLimits, LockedNamespace, NamespaceQuota, resolveNamespaceSizing, validateNamespaceName } from "./namespace";
 import {

@@ -8,18 +8,30 @@ export interface Ipv4Cidr {
 
 const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** Parses `a.b.c.d/n`; returns undefined for anything else, including host bits set (`10.0.0.1/16`). */
-export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
+/**
+ * Parses `a.b.c.d/n` strictly (no leading zeros, which some tools read as octal; no missing prefix), host bits
+ * allowed: `base` is the address as written. Undefined for anything else.
+ */
+export function parseIpv4Prefix(text: string): Ipv4Cidr | undefined {
     const m = CIDR_RE.exec(text);
     if (!m) return undefined;
     const octets = m.slice(1, 5).map(Number);
     const prefix = Number(m[5]);
-    // Leading zeros ("010") are read as octal by some tools; reject them rather than guess.
-    if (m.slice(1, 5).some((o) => o.length > 1 && o.startsWith("0"))) return undefined;
+    if ([...m.slice(1, 5), m[5]].some((o) => o.length > 1 && o.startsWith("0"))) return undefined;
     if (octets.some((o) => o > 255) || prefix > 32) return undefined;
     const base = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
-    if ((base & hostMask(prefix)) !== 0) return undefined;
     return { base, prefix };
+}
+
+/** True when the bits after the prefix are all zero (`10.0.0.0/16`, not `10.0.1.0/16`). */
+export function hasNoHostBits(c: Ipv4Cidr): boolean {
+    return (c.base & hostMask(c.prefix)) === 0;
+}
+
+/** Parses `a.b.c.d/n` as a network: undefined for anything else, including host bits set (`10.0.0.1/16`). */
+export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
+    const c = parseIpv4Prefix(text);
+    return c && hasNoHostBits(c) ? c : undefined;
 }
 
 function hostMask(prefix: number): number {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { endpointAccess, hasNoHostBits, parseIpv4Cidr, validatePublicAccessCidrs } from "../../infra/cluster/endpoint-access";
+import { endpointAccess, validatePublicAccessCidrs } from "../../infra/cluster/endpoint-access";
+import { hasNoHostBits, parseIpv4Prefix } from "../../infra/network/cidr";
 import { ValidationError } from "../../infra/lib/validation";
 
 const SETTING = "hardened-stack:cluster.publicAccessCidrs";
@@ -57,7 +58,7 @@ describe("validatePublicAccessCidrs", () => {
                 return;
             }
             for (const s of accepted!) {
-                const c = parseIpv4Cidr(s)!;
+                const c = parseIpv4Prefix(s)!;
                 assert.ok(c.prefix >= 16 && hasNoHostBits(c), s);
             }
         }));

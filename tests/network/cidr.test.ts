@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { cidrContains, cidrsOverlap, formatIpv4Cidr, isRfc1918, parseIpv4Cidr, planSubnets } from "../../infra/network/cidr";
+import { cidrContains, cidrsOverlap, formatIpv4Cidr, hasNoHostBits, isRfc1918, parseIpv4Cidr, parseIpv4Prefix, planSubnets } from "../../infra/network/cidr";
 
 const parse = (c: string) => {
     const p = parseIpv4Cidr(c);
@@ -80,5 +80,17 @@ describe("subnet plan", () => {
             const sizes = new Set(plan.private.map((c) => parse(c).prefix));
             return sizes.size === 1 && [...sizes][0] <= 28;
         }), { numRuns: 300 });
+    });
+});
+
+describe("one parser for the stack's CIDRs", () => {
+    test("parseIpv4Prefix keeps host bits that parseIpv4Cidr refuses; both refuse leading zeros in any part", () => {
+        assert.deepEqual(parseIpv4Prefix("10.0.1.0/16"), { base: 0x0a000100, prefix: 16 });
+        assert.equal(hasNoHostBits(parseIpv4Prefix("10.0.1.0/16")!), false);
+        assert.equal(parseIpv4Cidr("10.0.1.0/16"), undefined);
+        assert.deepEqual(parseIpv4Cidr("10.0.0.0/16"), { base: 0x0a000000, prefix: 16 });
+        for (const bad of ["10.0.0.0/016", "010.0.0.0/16", "10.0.0.0", "10.0.0.0/33", "256.0.0.0/8"]) {
+            assert.equal(parseIpv4Prefix(bad), undefined, bad);
+        }
     });
 });
