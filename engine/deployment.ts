@@ -7,7 +7,7 @@
  * the plain shapes used here.
  */
 import { randomUUID } from "node:crypto";
-import { ROOT_STACK_TYPE } from "./constants";
+import { ROOT_STACK_TYPE, UNKNOWN } from "./constants";
 import { engineUrn, packageOf, parseUrn } from "./urn";
 import type { Difference, Mode, RecordedResource } from "./record";
 import { AliasSpec, generateAliases, nodeCompatAlias } from "./aliases";
@@ -619,7 +619,10 @@ export class Deployment {
                 throw new EngineRequestError(`${rec.type} resource '${rec.name}': ${(e as Error).message}`);
             }
             if (checked.chartLoad) {
-                this.noteDifference("check:helm-chart", "kubernetes: a Helm Release's Check loads its chart from the repository, sets `version` to the version it found, and fails if the chart cannot be loaded; offline `version` stays as written and the chart is not fetched", rec.urn);
+                // The chart's resolved version is only known by fetching it: a preview's policies see it unknown (and
+                // defer), never the constraint as written standing in for it.
+                if (this.dryRun) checked.inputs.version = UNKNOWN;
+                this.noteDifference("check:helm-chart", "kubernetes: a Helm Release's Check loads its chart from the repository, sets `version` to the version it found, and fails if the chart cannot be loaded; offline the chart is not fetched and `version` is unknown in a preview (as written in `up`)", rec.urn);
             }
             return { inputs: downgradeProperties(unmarshalProperties(checked.inputs as Record<string, Wire>, { label: rec.urn })), failures: [] };
         }

@@ -8,6 +8,7 @@ import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
 import { DEFAULT_PACKS } from "../../cli/packs";
 import { one, runTest } from "../lib/plan";
+import { UNKNOWN } from "../../engine/constants";
 
 const P = "tests/programs/k8s-render";
 
@@ -53,6 +54,18 @@ describe("what the offline engine cannot render is never a silent pass", () => {
         assert.equal(run.resources.filter((r) => r.parent === group.urn).length, 0);
         const note = run.differences.find((d) => d.key === `unrendered:${group.urn}`);
         assert.ok(note?.strict && /no policy saw them/.test(note.what));
+    });
+
+    test("a Helm v3 Release is checked as the provider checks it; the chart's version, known only by fetching it, is unknown in a preview", async () => {
+        const r = await runTest({ program: `${P}/helm-release.ts`, mode: "preview" });
+        const rel = one(r, "kubernetes:helm.sh/v3:Release");
+        assert.match(rel.inputs.name as string, /^dashboard-[0-9a-f]{8}$/);
+        assert.equal(rel.inputs.timeout, 300);
+        assert.equal(rel.inputs.version, UNKNOWN);
+        const note = r.differences.find((d) => d.key === "check:helm-chart");
+        assert.ok(note?.strict && note.urns.includes(rel.urn));
+        const verdict = await analyzeRun(r, DEFAULT_PACKS);
+        assert.ok(verdict.violations.some((v) => v.policy === "disallow-unreviewed-helm-releases" && v.urn === rel.urn));
     });
 
     test("a Helm v4 Chart exits with one line saying its objects cannot be checked offline", async () => {
