@@ -217,6 +217,8 @@ export class Deployment {
     readonly resources: RecordedResource[] = [];
     readonly stackOutputs: Record<string, unknown> = {};
     private readonly byUrn = new Map<string, RecordedResource>();
+    /** Each Kubernetes provider's default namespace, read once from its config (undefined: not worked out). */
+    private readonly kubernetesNamespaces = new Map<string, string | undefined>();
     private readonly goals = new Map<string, Goal>();
     private readonly parents = new Map<string, string>();
     private readonly resourceTransforms = new Map<string, CallbackRef[]>();
@@ -575,6 +577,14 @@ export class Deployment {
 
     /** The namespace the Kubernetes provider puts namespaced objects in (its `namespace` config, else the kubeconfig's). */
     private kubernetesNamespace(provider: RecordedResource): string | undefined {
+        // A provider's inputs are fixed once it is registered: its kubeconfig is read once, not per resource.
+        if (this.kubernetesNamespaces.has(provider.urn)) return this.kubernetesNamespaces.get(provider.urn);
+        const ns = this.readKubernetesNamespace(provider);
+        this.kubernetesNamespaces.set(provider.urn, ns);
+        return ns;
+    }
+
+    private readKubernetesNamespace(provider: RecordedResource): string | undefined {
         const i = provider.inputs;
         const str = (k: string) => (typeof i[k] === "string" ? (i[k] as string) : undefined);
         try {

@@ -12,23 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
-export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-
-/** The typed unknown sentinels (rpc.go UnknownXValue). */
-export const UNKNOWN_SENTINEL = {
-    string: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    bool: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    number: "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    array: "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    asset: "030794c1-ac77-496b-92df-f27374a8bd58",
-    archive: "e48ece36-62e2-4504-bad9-02848725956a",
-    object: "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-} as const;
+import { ARCHIVE_SIG, ASSET_SIG, OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SPECIAL_SIG, UNKNOWN_SENTINEL } from "./constants";
 export type UnknownKind = keyof typeof UNKNOWN_SENTINEL;
 const KIND_OF_SENTINEL = new Map<string, UnknownKind>(Object.entries(UNKNOWN_SENTINEL).map(([k, v]) => [v, k as UnknownKind]));
 
@@ -139,8 +123,8 @@ export function unmarshalValue(v: Wire | undefined, o: UnmarshalOptions = {}): P
     if (Array.isArray(v)) return v.map((e, i) => unmarshalValue(e, { ...o, label: `${label}[${i}]` }));
     const obj: PropertyMap = {};
     for (const k of Object.keys(v).sort()) obj[k] = unmarshalValue(v[k], { ...o, label: `${label}.${k}` });
-    if (!(SIG_KEY in obj)) return obj;
-    const sig = obj[SIG_KEY];
+    if (!(SPECIAL_SIG in obj)) return obj;
+    const sig = obj[SPECIAL_SIG];
     switch (sig) {
         case SECRET_SIG: {
             if (!("value" in obj)) throw new PropertyError(`malformed RPC secret: missing value for ${label}`);
@@ -278,7 +262,7 @@ export function marshalValue(v: PropertyValue, o: MarshalOptions): Wire | undefi
             if (v.secret) r = new Secret(r);
             return marshalValue(r, o);
         }
-        const obj: PropertyMap = { [SIG_KEY]: OUTPUT_SIG };
+        const obj: PropertyMap = { [SPECIAL_SIG]: OUTPUT_SIG };
         if (v.known) obj.value = v.value ?? null;
         if (v.secret) obj.secret = true;
         if (v.dependencies.length > 0) obj.dependencies = [...v.dependencies];
@@ -286,7 +270,7 @@ export function marshalValue(v: PropertyValue, o: MarshalOptions): Wire | undefi
     }
     if (v instanceof Secret) {
         if (!o.keepSecrets) return marshalValue(v.value, o);
-        return marshalValue({ [SIG_KEY]: SECRET_SIG, value: v.value }, o);
+        return marshalValue({ [SPECIAL_SIG]: SECRET_SIG, value: v.value }, o);
     }
     if (v instanceof ResourceRef) {
         if (!o.keepResources) {
@@ -294,7 +278,7 @@ export function marshalValue(v: PropertyValue, o: MarshalOptions): Wire | undefi
             if (v.id !== undefined) return marshalValue(v.id, o);
             return v.urn;
         }
-        const m: PropertyMap = { [SIG_KEY]: RESOURCE_SIG, urn: v.urn };
+        const m: PropertyMap = { [SPECIAL_SIG]: RESOURCE_SIG, urn: v.urn };
         if (v.name) m.name = v.name;
         if (v.type) m.type = v.type;
         if (typeof v.id === "string") m.id = v.id;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { EngineInputError } from "./project";
-import { SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL } from "./properties";
+import { SECRET_SIG, SPECIAL_SIG, UNKNOWN_SENTINEL } from "./constants";
 import type { Wire } from "./properties";
 import { parseUrn } from "./urn";
 
@@ -39,7 +39,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function stateValue(v: unknown, where: string): Wire {
     if (Array.isArray(v)) return v.map((e, i) => stateValue(e, `${where}[${i}]`));
     if (!isObject(v)) return v as Wire;
-    if (v[SIG_KEY] === SECRET_SIG) {
+    if (v[SPECIAL_SIG] === SECRET_SIG) {
         if (typeof v.plaintext === "string") {
             let value: unknown;
             try {
@@ -47,10 +47,10 @@ export function stateValue(v: unknown, where: string): Wire {
             } catch {
                 throw new EngineInputError(`${where}: a secret's plaintext is not JSON`);
             }
-            return { [SIG_KEY]: SECRET_SIG, value: stateValue(value, where) };
+            return { [SPECIAL_SIG]: SECRET_SIG, value: stateValue(value, where) };
         }
-        if (typeof v.ciphertext === "string") return { [SIG_KEY]: SECRET_SIG, value: UNKNOWN_SENTINEL.string };
-        if ("value" in v) return { [SIG_KEY]: SECRET_SIG, value: stateValue(v.value, where) };
+        if (typeof v.ciphertext === "string") return { [SPECIAL_SIG]: SECRET_SIG, value: UNKNOWN_SENTINEL.string };
+        if ("value" in v) return { [SPECIAL_SIG]: SECRET_SIG, value: stateValue(v.value, where) };
         throw new EngineInputError(`${where}: a secret with neither plaintext nor ciphertext`);
     }
     const out: Record<string, Wire> = {};

@@ -8,12 +8,13 @@ import {
     annotateSecrets, configureFields, DynamicProviderPlugin, goJson, pluginEnvironment,
 } from "../../engine/providers/dynamic";
 import type { DynamicProviderOptions } from "../../engine/providers/dynamic";
-import { Computed, Secret, SIG_KEY, SECRET_SIG } from "../../engine/properties";
+import { SECRET_SIG, SPECIAL_SIG } from "../../engine/constants";
+import { Computed, Secret } from "../../engine/properties";
 import type { PropertyMap, Wire } from "../../engine/properties";
 
 const PROGRAM = "tests/programs/dynamic-widget.ts";
 const WIDGET_URN = "urn:pulumi:dev::hardened-stack::pulumi-nodejs:dynamic:Resource::widget";
-const secret = (value: Wire): Wire => ({ [SIG_KEY]: SECRET_SIG, value });
+const secret = (value: Wire): Wire => ({ [SPECIAL_SIG]: SECRET_SIG, value });
 
 function options(over: Partial<DynamicProviderOptions> = {}): DynamicProviderOptions {
     // The plugin insists on an engine address but never dials it (cmd/dynamic-provider main): any address will do.

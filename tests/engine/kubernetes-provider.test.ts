@@ -12,8 +12,7 @@ import {
     builtinKinds, decodeYaml, helmReleaseCheck, helmTemplateUnavailable, kubernetesCheck, kubernetesDefaultNamespace, kubernetesTypeToken,
     renderConfigGroup, unrenderableOffline,
 } from "../../engine/providers/kubernetes";
-import { SECRET_SIG, SPECIAL_SIG, UNKNOWN } from "../../engine/constants";
-import { ASSET_SIG } from "../../engine/properties";
+import { ASSET_SIG, SECRET_SIG, SPECIAL_SIG, UNKNOWN } from "../../engine/constants";
 
 const MANIFESTS = resolve("tests/fixtures/k8s-manifests");
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";

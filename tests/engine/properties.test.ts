@@ -3,16 +3,16 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ARCHIVE_SIG, ASSET_SIG, OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SPECIAL_SIG, UNKNOWN_SENTINEL } from "../../engine/constants";
 import {
-    ASSET_SIG, ARCHIVE_SIG, AssetValue, Computed, FOR_ANALYZER, FOR_TRANSFORM, OUTPUT_SIG, OutputValue, RESOURCE_SIG, ResourceRef,
-    SECRET_SIG, SIG_KEY, Secret, UNKNOWN_SENTINEL, containsUnknowns, downgradeProperties, marshalProperties, outputDependencies,
-    unmarshalProperties, upgradeWithDependencies,
+    AssetValue, Computed, FOR_ANALYZER, FOR_TRANSFORM, OutputValue, ResourceRef, Secret, containsUnknowns, downgradeProperties,
+    marshalProperties, outputDependencies, unmarshalProperties, upgradeWithDependencies,
 } from "../../engine/properties";
 import { parseGoDurationSeconds } from "../../engine/duration";
 import { collapseAliasToUrn, generateAliases, nodeCompatAlias } from "../../engine/aliases";
 
 const U = UNKNOWN_SENTINEL.string;
-const secret = (value: string) => ({ [SIG_KEY]: SECRET_SIG, value });
+const secret = (value: string) => ({ [SPECIAL_SIG]: SECRET_SIG, value });
 const BUCKET = "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b";
 const COMP = "urn:pulumi:dev::p::my:x:Comp::c";
 
@@ -29,26 +29,26 @@ describe("property values on the wire, as rpc.go (un)marshals them", () => {
 
     test("analyzers get a custom resource reference as its ID, unknown until created, and a component's as its URN", () => {
         const props = unmarshalProperties({
-            role: { [SIG_KEY]: RESOURCE_SIG, urn: BUCKET, id: "bucket-123" },
-            pending: { [SIG_KEY]: RESOURCE_SIG, urn: BUCKET, id: "" },
-            comp: { [SIG_KEY]: RESOURCE_SIG, urn: COMP },
+            role: { [SPECIAL_SIG]: RESOURCE_SIG, urn: BUCKET, id: "bucket-123" },
+            pending: { [SPECIAL_SIG]: RESOURCE_SIG, urn: BUCKET, id: "" },
+            comp: { [SPECIAL_SIG]: RESOURCE_SIG, urn: COMP },
         });
         assert.ok(props.role instanceof ResourceRef);
         assert.deepEqual(marshalProperties(props, FOR_ANALYZER), { role: "bucket-123", pending: U, comp: COMP });
     });
 
     test("transforms get references and output values in full, with dependencies", () => {
-        const props = upgradeWithDependencies(unmarshalProperties({ bucket: "b", ref: { [SIG_KEY]: RESOURCE_SIG, urn: BUCKET, id: "x" } }, { upgradeToOutputValues: true }), { bucket: [BUCKET] });
+        const props = upgradeWithDependencies(unmarshalProperties({ bucket: "b", ref: { [SPECIAL_SIG]: RESOURCE_SIG, urn: BUCKET, id: "x" } }, { upgradeToOutputValues: true }), { bucket: [BUCKET] });
         const wire = marshalProperties(props, FOR_TRANSFORM);
-        assert.deepEqual(wire.bucket, { [SIG_KEY]: OUTPUT_SIG, value: "b", dependencies: [BUCKET] });
-        assert.deepEqual(wire.ref, { [SIG_KEY]: RESOURCE_SIG, urn: BUCKET, id: "x", name: "b", type: "aws:s3/bucket:Bucket" });
+        assert.deepEqual(wire.bucket, { [SPECIAL_SIG]: OUTPUT_SIG, value: "b", dependencies: [BUCKET] });
+        assert.deepEqual(wire.ref, { [SPECIAL_SIG]: RESOURCE_SIG, urn: BUCKET, id: "x", name: "b", type: "aws:s3/bucket:Bucket" });
         assert.deepEqual([...outputDependencies(props.bucket, new Set())], [BUCKET]);
     });
 
     test("an unknown output value marshals as the string sentinel for analyzers, a secret one stays secret", () => {
         const props = unmarshalProperties({
-            o: { [SIG_KEY]: OUTPUT_SIG, secret: true },
-            k: { [SIG_KEY]: OUTPUT_SIG, value: "v", secret: true, dependencies: [BUCKET] },
+            o: { [SPECIAL_SIG]: OUTPUT_SIG, secret: true },
+            k: { [SPECIAL_SIG]: OUTPUT_SIG, value: "v", secret: true, dependencies: [BUCKET] },
         });
         assert.deepEqual(marshalProperties(props, FOR_ANALYZER), { o: secret(U), k: secret("v") });
         assert.ok(containsUnknowns(props.o));
@@ -65,8 +65,8 @@ describe("property values on the wire, as rpc.go (un)marshals them", () => {
     });
 
     test("a signature the engine does not know is an error, as in rpc.go", () => {
-        assert.throws(() => unmarshalProperties({ x: { [SIG_KEY]: "nope" } }), /unrecognized signature 'nope' in property map for x/);
-        assert.throws(() => unmarshalProperties({ x: { [SIG_KEY]: SECRET_SIG } }), /malformed RPC secret: missing value for x/);
+        assert.throws(() => unmarshalProperties({ x: { [SPECIAL_SIG]: "nope" } }), /unrecognized signature 'nope' in property map for x/);
+        assert.throws(() => unmarshalProperties({ x: { [SPECIAL_SIG]: SECRET_SIG } }), /malformed RPC secret: missing value for x/);
     });
 
     test("asset hashes are computed as the engine computes them; a missing file fails the registration", () => {
@@ -74,16 +74,16 @@ describe("property values on the wire, as rpc.go (un)marshals them", () => {
         writeFileSync(join(dir, "a.txt"), "hello");
         mkdirSync(join(dir, "folder"));
         const props = unmarshalProperties({
-            text: { [SIG_KEY]: ASSET_SIG, text: "hello" },
-            file: { [SIG_KEY]: ASSET_SIG, path: "a.txt" },
-            empty: { [SIG_KEY]: ASSET_SIG, text: "" },
+            text: { [SPECIAL_SIG]: ASSET_SIG, text: "hello" },
+            file: { [SPECIAL_SIG]: ASSET_SIG, path: "a.txt" },
+            empty: { [SPECIAL_SIG]: ASSET_SIG, text: "" },
         }, { assetRoot: dir });
         const hello = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
         assert.equal((props.text as AssetValue).fields.hash, hello);
         assert.equal((props.file as AssetValue).fields.hash, hello);
         assert.equal((props.empty as AssetValue).fields.hash, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assert.throws(() => unmarshalProperties({ f: { [SIG_KEY]: ASSET_SIG, path: "missing.txt" } }, { assetRoot: dir }), /failed to open asset file/);
-        assert.throws(() => unmarshalProperties({ f: { [SIG_KEY]: ARCHIVE_SIG, path: "folder" } }, { assetRoot: dir }), /cannot compute the hash of this archive/);
+        assert.throws(() => unmarshalProperties({ f: { [SPECIAL_SIG]: ASSET_SIG, path: "missing.txt" } }, { assetRoot: dir }), /failed to open asset file/);
+        assert.throws(() => unmarshalProperties({ f: { [SPECIAL_SIG]: ARCHIVE_SIG, path: "folder" } }, { assetRoot: dir }), /cannot compute the hash of this archive/);
     });
 });
 

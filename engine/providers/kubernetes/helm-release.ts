@@ -12,8 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { isSecret, isUnknown, UNKNOWN } from "../../constants";
-import { ASSET_SIG, SIG_KEY } from "../../properties";
+import { ASSET_SIG, isSecret, isUnknown, SPECIAL_SIG, UNKNOWN } from "../../constants";
 import { annotateSecrets } from "./check";
 import { goYamlDocument } from "./go-yaml";
 import { kubernetesAutoname } from "./naming";
@@ -75,7 +74,7 @@ function extractValues(v: unknown): unknown {
     return v;
 }
 
-const isAsset = (v: unknown): v is Obj => isMapValue(v) && v[SIG_KEY] === ASSET_SIG;
+const isAsset = (v: unknown): v is Obj => isMapValue(v) && v[SPECIAL_SIG] === ASSET_SIG;
 
 /** resource.Asset.Bytes(): a text asset's text, a file asset's file (relative to the provider's folder); nothing remote offline. */
 function assetText(asset: Obj, programDir: string): string {

@@ -3,14 +3,11 @@
  */
 import { createHash } from "node:crypto";
 import { isUnknown } from "../../constants";
+import { parseUrn } from "../../urn";
 import { nestedString } from "./unstructured";
 import { isMapValue } from "./wire";
 import type { Obj } from "./wire";
 
-/** urn.Name(): everything after the third `::`. */
-function urnName(urn: string): string {
-    return urn.split("::").slice(3).join("::");
-}
 
 /**
  * The autoname: `<name>-` and 8 characters of [0-9a-f] (resource.NewUniqueName with randlen 0 and no charset). The
@@ -18,7 +15,7 @@ function urnName(urn: string): string {
  * derived from the URN so a run is repeatable.
  */
 export function kubernetesAutoname(urn: string): string {
-    return `${urnName(urn)}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`;
+    return `${parseUrn(urn).name}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`;
 }
 
 /** metadata.IsNamed: a name that is a string, or one that is unknown, in the inputs as sent. */
