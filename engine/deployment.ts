@@ -17,6 +17,7 @@ import {
     downgradeProperties, marshalProperties, outputDependencies, unmarshalProperties, upgradeWithDependencies,
 } from "./properties";
 import { createOutputs, invoke as providerInvoke, providerId, WorldFacts } from "./providers";
+import type { AccountRole } from "./providers";
 import { DynamicProviderPlugin } from "./providers/dynamic";
 import { awsCheck, AwsCheckError } from "./providers/aws-check";
 import { HELM_RELEASE_TYPE, helmReleaseCheck, kubernetesCheck, kubernetesDefaultNamespace, renderConfigGroup, unrenderableOffline } from "./providers/kubernetes";
@@ -920,12 +921,31 @@ export class Deployment {
         let result: Record<string, unknown>;
         try {
             const kubernetesNamespace = provider.type === "pulumi:providers:kubernetes" ? this.kubernetesNamespace(provider) : undefined;
-            result = providerInvoke(token, plainArgs, { ...this.o.world, region, ...(kubernetesNamespace !== undefined ? { kubernetesNamespace } : {}) });
+            result = providerInvoke(token, plainArgs, {
+                ...this.o.world, region, ...(kubernetesNamespace !== undefined ? { kubernetesNamespace } : {}),
+                roles: this.accountRoles(), note: (key, what) => this.noteDifference(key, what, undefined, false),
+            });
         } catch (e) {
             throw new EngineRequestError(`invocation of ${token} returned an error: ${(e as Error).message}`);
         }
         return marshalProperties(unmarshalProperties(result as Record<string, Wire>), {
             keepUnknowns: true, keepSecrets: true, keepResources: req.acceptResources, keepOutputValues: false });
+    }
+
+    /** The offline account's IAM roles: a fresh account's none, plus those the previous deployment created. */
+    private accountRoles(): AccountRole[] {
+        const roles: AccountRole[] = [];
+        for (const old of this.o.olds?.values() ?? []) {
+            if (old.type !== "aws:iam/serviceLinkedRole:ServiceLinkedRole" && old.type !== "aws:iam/role:Role") continue;
+            const o = old.outputs as Record<string, unknown>;
+            if (typeof o.name !== "string" || typeof o.arn !== "string") continue;
+            const tags = typeof o.tagsAll === "object" && o.tagsAll !== null ? o.tagsAll : o.tags;
+            roles.push({
+                name: o.name, arn: o.arn, path: typeof o.path === "string" ? o.path : "/",
+                tags: Object.fromEntries(Object.entries((tags ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === "string")) as Record<string, string>,
+            });
+        }
+        return roles;
     }
 
     private projectUri(pos: { uri: string; line: number; column: number }): string {

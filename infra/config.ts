@@ -51,12 +51,18 @@ export interface PlatformConfig {
         detectorId?: string;
         alertEmail?: string;
         logRetentionDays: number;
+        /** Roles that may read CloudTrail files from outside the VPC endpoints (investigators). */
+        auditReaderRoleArns: string[];
     };
     kubernetes: {
         mode: KubernetesMode;
         workloadNamespaces: string[];
         telemetryReaderImage: string;
         tunnelLocalPort?: number;
+    };
+    operations: {
+        /** Lifts deletion protection (EKS cluster, security log groups, Network Firewall) for a teardown or mode switch. */
+        allowDestroy: boolean;
     };
 }
 
@@ -66,7 +72,10 @@ export const DEFAULTS = {
     cluster: { version: DEFAULT_KUBERNETES_VERSION, logRetentionDays: 365 },
     data: { manageAccountPublicAccessBlock: true },
     detection: { guardDuty: "create" as GuardDutyMode, logRetentionDays: 365 },
-    kubernetes: { mode: "deploy" as KubernetesMode },
+    // skip: a first `pulumi up` runs from outside the VPC and cannot reach the private API; `deploy` is step two
+    // (docs/operations.md), from inside the VPC or through the SSM tunnel.
+    kubernetes: { mode: "skip" as KubernetesMode },
+    operations: { allowDestroy: false },
 };
 
 const key = (section: string, field?: string) => `${PROJECT_NAMESPACE}:${section}${field ? `.${field}` : ""}`;
@@ -122,7 +131,7 @@ export function parsePlatformConfig(raw: Record<string, unknown>, env: AwsEnviro
         manageAccountPublicAccessBlock: optionalBoolean(d.manageAccountPublicAccessBlock, key("data", "manageAccountPublicAccessBlock"), DEFAULTS.data.manageAccountPublicAccessBlock),
     };
 
-    const t = section(raw.detection, "detection", ["guardDuty", "detectorId", "alertEmail", "logRetentionDays"]);
+    const t = section(raw.detection, "detection", ["guardDuty", "detectorId", "alertEmail", "logRetentionDays", "auditReaderRoleArns"]);
     const guardDuty = t.guardDuty === undefined ? DEFAULTS.detection.guardDuty : validateGuardDutyMode(t.guardDuty, key("detection", "guardDuty"));
     check(guardDuty === "existing" ? t.detectorId !== undefined : t.detectorId === undefined, key("detection", "detectorId"), t.detectorId,
         guardDuty === "existing" ? "is required when guardDuty is \"existing\"" : "is only used when guardDuty is \"existing\"");
@@ -131,6 +140,8 @@ export function parsePlatformConfig(raw: Record<string, unknown>, env: AwsEnviro
         detectorId: t.detectorId === undefined ? undefined : validateDetectorId(t.detectorId, key("detection", "detectorId")),
         alertEmail: t.alertEmail === undefined ? undefined : validateAlertEmail(t.alertEmail, key("detection", "alertEmail")),
         logRetentionDays: t.logRetentionDays === undefined ? DEFAULTS.detection.logRetentionDays : validateFlowLogRetentionDays(t.logRetentionDays, key("detection", "logRetentionDays")),
+        // Investigators read trail files from wherever an incident finds them; by default the data break-glass roles.
+        auditReaderRoleArns: t.auditReaderRoleArns === undefined ? data.breakGlassRoleArns : validateRoleArns(env, t.auditReaderRoleArns, key("detection", "auditReaderRoleArns")),
     };
 
     const k = section(raw.kubernetes, "kubernetes", ["mode", "workloadNamespaces", "telemetryReaderImage", "tunnelLocalPort"]);
@@ -142,14 +153,20 @@ export function parsePlatformConfig(raw: Record<string, unknown>, env: AwsEnviro
         telemetryReaderImage: validateImageReference(env, k.telemetryReaderImage, key("kubernetes", "telemetryReaderImage")),
         tunnelLocalPort: k.tunnelLocalPort === undefined ? undefined : validateTunnelPort(k.tunnelLocalPort, key("kubernetes", "tunnelLocalPort")),
     };
-    return { network, cluster, data, detection, kubernetes };
+    const o = section(raw.operations, "operations", ["allowDestroy"]);
+    const operations = {
+        allowDestroy: optionalBoolean(o.allowDestroy, key("operations", "allowDestroy"), DEFAULTS.operations.allowDestroy),
+    };
+    return { network, cluster, data, detection, kubernetes, operations };
 }
+
+const SECTIONS = ["network", "cluster", "data", "detection", "kubernetes", "operations"] as const;
 
 /** Reads the stack's config (`pulumi config`) and validates it. */
 export function loadPlatformConfig(env: AwsEnvironment): PlatformConfig {
     const cfg = new pulumi.Config(PROJECT_NAMESPACE);
     const raw: Record<string, unknown> = {};
-    for (const name of ["network", "cluster", "data", "detection", "kubernetes"]) {
+    for (const name of SECTIONS) {
         try {
             raw[name] = cfg.getObject<unknown>(name);
         } catch {
@@ -157,8 +174,8 @@ export function loadPlatformConfig(env: AwsEnvironment): PlatformConfig {
         }
     }
     for (const k of Object.keys(pulumi.runtime.allConfig())) {
-        if (k.startsWith(`${PROJECT_NAMESPACE}:`) && !["network", "cluster", "data", "detection", "kubernetes"].includes(k.slice(PROJECT_NAMESPACE.length + 1))) {
-            throw new Error(`invalid ${k}: unknown setting; the settings are ${PROJECT_NAMESPACE}:network, cluster, data, detection and kubernetes`);
+        if (k.startsWith(`${PROJECT_NAMESPACE}:`) && !(SECTIONS as readonly string[]).includes(k.slice(PROJECT_NAMESPACE.length + 1))) {
+            throw new Error(`invalid ${k}: unknown setting; the settings are ${PROJECT_NAMESPACE}:${SECTIONS.join(", ")}`);
         }
     }
     return parsePlatformConfig(raw, env);

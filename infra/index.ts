@@ -17,6 +17,8 @@ import { IrsaRole } from "./identity/irsa-role";
 import { grantReadObjects } from "./identity/grants";
 import { KubernetesLayer } from "./kubernetes/layer";
 import { TELEMETRY_READER_NAMESPACE, TELEMETRY_READER_SERVICE_ACCOUNT } from "./kubernetes/telemetry-reader";
+import { lookupAutoScalingServiceLinkedRole } from "./cluster/service-linked-role";
+import { guardDutyAgentVersionWarning } from "./cluster/settings";
 
 export = async () => {
     // Account, region and partition come from invokes, which run in a preview too: every name, ARN and policy
@@ -34,6 +36,12 @@ export = async () => {
     if (zones.names.length < config.network.availabilityZoneCount) {
         throw new Error(`invalid hardened-stack:network.availabilityZoneCount: ${config.network.availabilityZoneCount} — ${env.region} has only ${zones.names.length} available zones`);
     }
+    const versionWarning = guardDutyAgentVersionWarning(config.cluster.version, config.detection.guardDuty !== "off");
+    if (versionWarning) void pulumi.log.warn(versionWarning);
+    // A fresh account has no Auto Scaling service-linked role yet; the node-volume key grant needs one.
+    const autoScalingServiceLinkedRole = await lookupAutoScalingServiceLinkedRole(`${project}/${stack}`);
+    const deletionProtection = !config.operations.allowDestroy;
+    if (!deletionProtection) void pulumi.log.warn("hardened-stack:operations.allowDestroy is true: deletion protection is off on the EKS cluster, the security log groups and the Network Firewall; set it back to false once the teardown or mode switch is done");
 
     const network = new HardenedVpc("network", {
         env,
@@ -44,6 +52,7 @@ export = async () => {
         flowLogRetentionDays: config.network.flowLogRetentionDays,
         namePrefix: prefix,
         dnsFirewallManagedListIds: config.network.dnsFirewallManagedListIds,
+        deletionProtection,
     });
     const s3PrefixList = aws.ec2.getManagedPrefixListOutput({ name: `com.amazonaws.${env.region}.s3` });
 
@@ -61,6 +70,8 @@ export = async () => {
         readOnlyRoleArns: config.cluster.readOnlyRoleArns,
         nodeGroup: config.cluster.nodeGroup,
         logRetentionDays: config.cluster.logRetentionDays,
+        deletionProtection,
+        autoScalingServiceLinkedRole,
     });
 
     const accessLogs = new AccessLogBucket("access-logs", {
@@ -84,7 +95,9 @@ export = async () => {
         alertEmail: config.detection.alertEmail,
         logRetentionDays: config.detection.logRetentionDays,
         accessLogBucket: accessLogs,
+        adminRoleArns: config.detection.auditReaderRoleArns,
         deployerRoleArns: config.data.deployerRoleArns,
+        deletionProtection,
     });
 
     // The only identity that can read the telemetry: one service account in one namespace, through IRSA.

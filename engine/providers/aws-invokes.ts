@@ -7,7 +7,24 @@ export interface InvokeContext {
     region: string;
     partition: string;
     accountId: string;
+    /**
+     * IAM roles of the offline account: the offline account is a fresh account, holding only what the previous
+     * deployment (`--state`) created. @default - none
+     */
+    roles?: readonly AccountRole[];
+    /** Notes where an answer may differ from the real account's (listed, not failing: `strict` false). */
+    note?: (key: string, what: string) => void;
 }
+
+export interface AccountRole {
+    name: string;
+    arn: string;
+    path: string;
+    tags: Record<string, string>;
+}
+
+/** Service-linked role paths whose contents a fresh account is known to have empty (none created before any use). */
+const FRESH_ACCOUNT_EMPTY_PATHS = ["/aws-service-role/autoscaling.amazonaws.com/"];
 
 export class UnsupportedInvokeError extends Error {}
 
@@ -37,6 +54,27 @@ export function answerInvoke(token: string, args: Props, ctx: InvokeContext): Pr
         }
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return policyDocument(args);
+        case "aws:iam/getRoles:getRoles": {
+            // Answered only where a fresh account's answer is known: the roles the state created, under a service-linked
+            // path no fresh account has anything under (terraform-provider-aws data source aws_iam_roles: ListRoles
+            // with PathPrefix, then the optional name regex).
+            const prefix = args.pathPrefix;
+            if (typeof prefix !== "string" || !FRESH_ACCOUNT_EMPTY_PATHS.includes(prefix) || args.nameRegex !== undefined) {
+                throw new UnsupportedInvokeError(`aws.iam.getRoles: the offline engine knows the roles of a fresh account only under ${FRESH_ACCOUNT_EMPTY_PATHS.join(", ")} (no nameRegex), not ${JSON.stringify({ pathPrefix: prefix, nameRegex: args.nameRegex })}`);
+            }
+            const found = (ctx.roles ?? []).filter((r) => r.path.startsWith(prefix));
+            ctx.note?.("fresh-account", "the offline account is a fresh account: aws.iam.getRoles finds only roles the previous deployment (--state) created; a real account may already hold them (AWSServiceRoleForAutoScaling exists once any Auto Scaling group has), and the program then declares one resource fewer");
+            return { id: region, pathPrefix: prefix, names: found.map((r) => r.name), arns: found.map((r) => r.arn) };
+        }
+        case "aws:iam/getRole:getRole": {
+            const role = (ctx.roles ?? []).find((r) => r.name === args.name);
+            // The data source fails on NoSuchEntity; so does this.
+            if (!role) throw new Error(`reading IAM Role (${String(args.name)}): couldn't find resource`);
+            return { id: role.name, name: role.name, arn: role.arn, path: role.path, tags: role.tags, assumeRolePolicy: "", createDate: "", description: "", maxSessionDuration: 3600, permissionsBoundary: "", roleLastUseds: [], uniqueId: `AROA${hex(role.arn, 17).toUpperCase()}` };
+        }
+        case "aws:guardduty/getDetector:getDetector":
+            // An existing detector is a fact of the real account that no state file holds: never invent its features.
+            throw new UnsupportedInvokeError(`aws.guardduty.getDetector reads GuardDuty detector ${JSON.stringify(args.id)} of your account (detection.guardDuty "existing"), which the offline engine does not have; verify it with a real \`pulumi preview\`, or check offline with guardDuty "create"`);
         case "aws:eks/getClusterAuth:getClusterAuth": {
             const name = typeof args.name === "string" ? args.name : "cluster";
             // A real token is a presigned STS GetCallerIdentity URL; this one only has the same shape.

@@ -47,6 +47,9 @@ const ID_PREFIX: Record<string, string> = {
  * In `preview` mode the engine replaces each of these values with the unknown sentinel, as a real
  * provider's preview does for a new resource.
  */
+/** Service-linked role names by service (IAM User Guide, "AWS services that work with IAM"). */
+const SERVICE_LINKED_ROLE_NAMES: Record<string, string> = { "autoscaling.amazonaws.com": "AWSServiceRoleForAutoScaling" };
+
 export function computedOutputs(type: string, name: string, urn: string, inputs: Props, world: WorldFacts, lookups: {
     subnetAz: (subnetId: string) => string | undefined;
 }): Props {
@@ -70,6 +73,17 @@ export function computedOutputs(type: string, name: string, urn: string, inputs:
         case "aws:iam/role:Role": {
             const n = str(inputs.name) ?? `${name}-${h(7)}`;
             return { id: n, name: n, arn: `arn:${p}:iam::${acct}:role${str(inputs.path) ?? "/"}${n}`, uniqueId: `AROA${h(17).toUpperCase()}`, createDate: "2026-01-01T00:00:00Z" };
+        }
+        case "aws:iam/serviceLinkedRole:ServiceLinkedRole": {
+            // IAM names a service-linked role after its service, under /aws-service-role/<service>/; only the names this
+            // project creates are known here, any other service falls through to an id alone.
+            const service = str(inputs.awsServiceName);
+            const base = service ? SERVICE_LINKED_ROLE_NAMES[service] : undefined;
+            if (!base) break;
+            const n = str(inputs.customSuffix) ? `${base}_${str(inputs.customSuffix)}` : base;
+            const path = `/aws-service-role/${service}/`;
+            const a = `arn:${p}:iam::${acct}:role${path}${n}`;
+            return { id: a, arn: a, name: n, path, uniqueId: `AROA${h(17).toUpperCase()}`, createDate: "2026-01-01T00:00:00Z" };
         }
         case "aws:iam/policy:Policy": {
             const n = str(inputs.name) ?? `${name}-${h(7)}`;

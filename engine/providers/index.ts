@@ -12,6 +12,7 @@
 import type { Mode } from "../record";
 import { computedOutputs as awsOutputs, hex, WorldFacts, Props } from "./aws-outputs";
 import { answerInvoke as awsInvoke } from "./aws-invokes";
+import type { InvokeContext as AwsInvokeContext } from "./aws-invokes";
 import { randomOutputs } from "./random";
 import { decodeYaml, helmTemplateUnavailable, unrenderableOffline } from "./kubernetes";
 
@@ -47,10 +48,9 @@ export function providerId(urn: string): string {
     return `${hex(urn, 8)}-${hex(urn + "a", 4)}-4${hex(urn + "b", 3)}-a${hex(urn + "c", 3)}-${hex(urn + "d", 12)}`;
 }
 
-export interface InvokeContext {
-    region: string;
-    partition: string;
-    accountId: string;
+export type { AccountRole } from "./aws-invokes";
+
+export interface InvokeContext extends AwsInvokeContext {
     /** The Kubernetes provider's default namespace, when the invoke goes to one. */
     kubernetesNamespace?: string;
 }

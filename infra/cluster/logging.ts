@@ -25,6 +25,12 @@ export interface ControlPlaneLogsArgs {
     env: AwsEnvironment;
     clusterName: string;
     retentionInDays: number;
+    /**
+     * Deletion protection on the resources whose loss blinds or opens the platform (here: the log group). Turn it off only
+     * for a teardown or a mode switch, as its own visible update (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
 }
 
 /**
@@ -51,7 +57,7 @@ export class ControlPlaneLogs extends pulumi.ComponentResource {
             retentionInDays: args.retentionInDays,
             kmsKeyId: this.key.arn,
             // Deleting the audit trail is the last step of "nobody noticing"; it takes an explicit change first.
-            deletionProtectionEnabled: true,
+            deletionProtectionEnabled: args.deletionProtection ?? true,
         }, { parent: this });
         this.registerOutputs({ logGroupName: this.logGroupName, keyArn: this.key.arn });
     }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment, arn } from "../lib/aws";
 import { CustomerKey } from "../kms/customer-key";
 import { NodeGroupSettings, amiTypeFor } from "./settings";
+import { AUTOSCALING_SERVICE, OWNER_TAG, ServiceLinkedRoleMode } from "./service-linked-role";
 
 /** The role EC2 Auto Scaling launches instances with; EKS managed node groups run on an Auto Scaling group. */
 export function autoScalingServiceLinkedRoleArn(env: AwsEnvironment): string {
@@ -41,6 +42,13 @@ export interface ManagedNodeGroupArgs {
      * @default - none beyond its inputs.
      */
     waitFor?: pulumi.Resource[];
+    /**
+     * `create`: the account has no AWSServiceRoleForAutoScaling yet; create it (tagged with `owner`) before the grant.
+     * @default "existing"
+     */
+    autoScalingServiceLinkedRole?: ServiceLinkedRoleMode;
+    /** Written into the created role's `hardened-stack:created-by` tag. @default - the project and stack names */
+    owner?: string;
 }
 
 /**
@@ -48,9 +56,8 @@ export interface ManagedNodeGroupArgs {
  * Type token `hardened:cluster:ManagedNodeGroup`; children `${name}-volume-key` (CustomerKey),
  * `${name}-autoscaling-grant`, `${name}-launch-template` and `${name}-group`.
  *
- * Prerequisite for `pulumi up`: the account must already have the AWSServiceRoleForAutoScaling service-linked
- * role (it exists once any Auto Scaling group has been created; otherwise `aws iam create-service-linked-role
- * --aws-service-name autoscaling.amazonaws.com`), because the volume key is granted to it.
+ * The volume key is granted to the AWSServiceRoleForAutoScaling service-linked role; with
+ * `autoScalingServiceLinkedRole: "create"` the group also creates that role (`${name}-autoscaling-role`) first.
  */
 export class ManagedNodeGroup extends pulumi.ComponentResource {
     public readonly volumeKey: CustomerKey;
@@ -69,11 +76,25 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
         // Auto Scaling's service-linked role has no access to customer keys by default; without this grant the
         // group cannot launch a single encrypted node. A grant (not a key-policy statement) because CustomerKey's
         // policy only names service principals.
+        let serviceLinkedRole: aws.iam.ServiceLinkedRole | undefined;
+        if ((args.autoScalingServiceLinkedRole ?? "existing") === "create") {
+            serviceLinkedRole = new aws.iam.ServiceLinkedRole(`${name}-autoscaling-role`, {
+                awsServiceName: AUTOSCALING_SERVICE,
+                description: "EC2 Auto Scaling (created for the EKS node group's encrypted volumes)",
+                tags: { [OWNER_TAG]: args.owner ?? `${pulumi.getProject()}/${pulumi.getStack()}` },
+            }, {
+                parent: this,
+                // Every Auto Scaling group of the account comes to use this one role: a teardown of this stack must
+                // not delete it from under them (and IAM refuses while any group uses it).
+                retainOnDelete: true,
+            });
+        }
         const grant = new aws.kms.Grant(`${name}-autoscaling-grant`, {
             keyId: this.volumeKey.keyId,
+            // The ARN is fixed by IAM, so it is known in a preview; dependsOn orders the grant after a created role.
             granteePrincipal: autoScalingServiceLinkedRoleArn(args.env),
             operations: AUTOSCALING_VOLUME_KEY_OPERATIONS,
-        }, { parent: this });
+        }, { parent: this, dependsOn: serviceLinkedRole ? [serviceLinkedRole] : [] });
 
         this.launchTemplate = new aws.ec2.LaunchTemplate(`${name}-launch-template`, {
             description: `Worker nodes of ${args.clusterNameLiteral}`,

@@ -11,6 +11,7 @@ import { AddonVersions, managedAddon, vpcCniConfigurationValues } from "./addons
 import { endpointAccess, validatePublicAccessCidrs } from "./endpoint-access";
 import { CONTROL_PLANE_LOG_TYPES, ControlPlaneLogs } from "./logging";
 import { ManagedNodeGroup } from "./node-group";
+import { ServiceLinkedRoleMode, validateServiceLinkedRoleMode } from "./service-linked-role";
 import { CLUSTER_ROLE_MANAGED_POLICIES, NODE_ROLE_MANAGED_POLICIES, serviceRole } from "./roles";
 import { ClusterSecurityGroups } from "./security-groups";
 import {
@@ -65,6 +66,19 @@ export interface PrivateClusterArgs {
     podIdentityAgent?: boolean;
     /** @default - each add-on at the EKS default version for the cluster's Kubernetes version. */
     addonVersions?: AddonVersions;
+    /**
+     * Deletion protection on the resources whose loss blinds or opens the platform (here: the EKS cluster and its control-plane log group). Turn it off only
+     * for a teardown or a mode switch, as its own visible update (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
+    /**
+     * Whether this stack creates EC2 Auto Scaling's service-linked role, which the node-volume key is granted to.
+     * `create` where the account has none yet (a fresh account: the grant would name a role that does not exist);
+     * `existing` where it exists. The program decides with lookupAutoScalingServiceLinkedRole.
+     * @default "existing"
+     */
+    autoScalingServiceLinkedRole?: ServiceLinkedRoleMode;
 }
 
 /**
@@ -114,7 +128,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
             description: `Envelope-encrypts Kubernetes Secrets of ${clusterName}`,
             alias: `${clusterName}-eks-secrets`,
         }, { parent: this });
-        const logs = new ControlPlaneLogs(`${name}-logs`, { env, clusterName, retentionInDays: retention }, { parent: this });
+        const deletionProtection = args.deletionProtection ?? true;
+        check(typeof deletionProtection === "boolean", `${p}.deletionProtection`, deletionProtection, "must be true or false");
+        const slrMode = validateServiceLinkedRoleMode(args.autoScalingServiceLinkedRole ?? "existing", `${p}.autoScalingServiceLinkedRole`);
+        const logs = new ControlPlaneLogs(`${name}-logs`, { env, clusterName, retentionInDays: retention, deletionProtection }, { parent: this });
         this.logGroupName = logs.logGroupName;
 
         const clusterRole = serviceRole(`${name}-cluster-role`, env, "eks", `EKS control plane of ${clusterName}`, CLUSTER_ROLE_MANAGED_POLICIES, this);
@@ -137,7 +154,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             // The self-managed aws-node would run on the node role's credentials, which lack the CNI policy by design;
             // the managed add-ons below replace all three bootstrap add-ons.
             bootstrapSelfManagedAddons: false,
-            deletionProtection: true,
+            deletionProtection,
         }, {
             parent: this,
             // The log group must exist before EKS first writes, or EKS creates an unencrypted one with no retention.
@@ -189,6 +206,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             subnetIds: args.subnetIds,
             nodeSecurityGroupId: sgs.nodeSecurityGroupId,
             settings: nodeGroup,
+            autoScalingServiceLinkedRole: slrMode,
             // Nodes only turn Ready once the CNI runs, and must not start with a half-attached role.
             waitFor: [...nodeAddons, ...nodeRole.attachments],
         }, { parent: this });

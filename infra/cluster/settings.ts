@@ -8,7 +8,32 @@ import { parseIpv4Cidr } from "../network/cidr";
  * forced upgrade. Update this list when EKS releases or retires a version.
  */
 export const SUPPORTED_KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"] as const;
-export const DEFAULT_KUBERNETES_VERSION = SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1];
+
+/**
+ * The newest Kubernetes version GuardDuty lists as verified for its EKS runtime agent ("Prerequisites for Amazon EKS
+ * cluster support", verified platforms table: AL2023, v1.21-v1.35). A cluster newer than this may run without the
+ * runtime monitoring that sees a miner, so it is not the default. Check with
+ * `aws eks describe-addon-versions --addon-name aws-guardduty-agent --kubernetes-version <v>`.
+ */
+export const GUARDDUTY_AGENT_NEWEST_VERIFIED_VERSION = "1.35";
+
+/** The newest version both EKS standard support and the GuardDuty runtime agent cover. */
+export const DEFAULT_KUBERNETES_VERSION = GUARDDUTY_AGENT_NEWEST_VERIFIED_VERSION;
+
+function minor(version: string): number {
+    return Number(version.split(".")[1]);
+}
+
+/**
+ * A warning when the cluster runs a version GuardDuty has not verified its runtime agent on (GuardDuty on), else
+ * undefined: the deploy goes on, but the one control that sees a miner inside a pod may not run.
+ */
+export function guardDutyAgentVersionWarning(version: string, guardDutyOn: boolean): string | undefined {
+    if (!guardDutyOn || minor(version) <= minor(GUARDDUTY_AGENT_NEWEST_VERIFIED_VERSION)) return undefined;
+    return `hardened-stack:cluster.version ${version} is newer than the newest Kubernetes version GuardDuty verifies its EKS runtime agent on `
+        + `(${GUARDDUTY_AGENT_NEWEST_VERIFIED_VERSION}); check that runtime monitoring covers it with `
+        + `\`aws eks describe-addon-versions --addon-name aws-guardduty-agent --kubernetes-version ${version}\`, or use ${GUARDDUTY_AGENT_NEWEST_VERIFIED_VERSION}`;
+}
 
 export function validateKubernetesVersion(value: unknown, setting: string): string {
     check(typeof value === "string" && (SUPPORTED_KUBERNETES_VERSIONS as readonly string[]).includes(value), setting, value,

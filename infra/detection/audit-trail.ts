@@ -31,6 +31,12 @@ export interface AuditTrailArgs {
     /** Also deliver events to a KMS-encrypted CloudWatch Logs group (for metric filters and alarms). */
     cloudWatchLogs: boolean;
     /**
+     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild, as its own visible update
+     * (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
+    /**
      * Target for the trail bucket's server access logs.
      * @default - a new AccessLogBucket for the trail bucket
      */
@@ -90,7 +96,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyId: this.key.arn,
                 retentionInDays: args.retentionDays,
                 // Erasing the audit trail is a classic way to stay unnoticed; deleting the group takes a deliberate change.
-                deletionProtectionEnabled: true,
+                deletionProtectionEnabled: args.deletionProtection ?? true,
             }, { parent: this, dependsOn: [this.key] });
             const role = new aws.iam.Role(`${name}-logs-role`, {
                 name: `${args.namePrefix}-trail-to-logs`,

@@ -26,6 +26,41 @@ export const GUARDDUTY_FEATURES: readonly GuardDutyFeatureSpec[] = [
     },
 ];
 
+/** What `aws.guardduty.getDetector` reports of a detector, as far as the verification reads it. */
+export interface DetectorState {
+    status?: string;
+    features?: { name?: string; status?: string; additionalConfigurations?: { name?: string; status?: string }[] }[];
+}
+
+/**
+ * Pure: the GUARDDUTY_FEATURES (and their additional configurations) an existing detector does not have ENABLED,
+ * as `FEATURE` or `FEATURE/ADDITIONAL_CONFIGURATION`; the detector itself as `detector` when it is not enabled.
+ */
+export function missingDetectorFeatures(detector: DetectorState): string[] {
+    const missing: string[] = [];
+    if (detector.status !== "ENABLED") missing.push("detector");
+    for (const want of GUARDDUTY_FEATURES) {
+        const have = (detector.features ?? []).find((f) => f.name === want.name);
+        if (have?.status !== "ENABLED") {
+            missing.push(want.name);
+            continue;
+        }
+        for (const extra of want.additionalConfigurations ?? []) {
+            const got = (have.additionalConfigurations ?? []).find((c) => c.name === extra.name);
+            if (got?.status !== extra.status) missing.push(`${want.name}/${extra.name}`);
+        }
+    }
+    return missing;
+}
+
+/** The one-line error for a detector that lacks protections; it names who can fix it and how. */
+export function missingFeaturesMessage(detectorId: string, missing: string[]): string {
+    return `GuardDuty detector ${detectorId} (hardened-stack:detection.guardDuty "existing") does not have ${missing.join(", ")} enabled; `
+        + "this stack never changes a detector it does not own (an organization member account may not): ask the GuardDuty "
+        + "delegated administrator to enable them for this account (organization auto-enable, or update-member-detectors), "
+        + "or use guardDuty \"create\" in a standalone account";
+}
+
 export interface GuardDutyProtectionArgs {
     mode: GuardDutyMode;
     /** Required with mode `existing`; ignored otherwise. */
@@ -33,15 +68,19 @@ export interface GuardDutyProtectionArgs {
 }
 
 /**
- * GuardDuty for this account and region. `create` makes the detector (an account holds one per region, so use
- * `existing` when one is already there, e.g. managed by the organization); `existing` attaches the same features to
- * that detector; `off` creates nothing and says so in a warning.
+ * GuardDuty for this account and region. `create` makes the detector with the features (an account holds one per
+ * region, so use `existing` when one is already there, e.g. managed by the organization); `existing` reads that
+ * detector and fails the update, naming what is missing, unless the features are already enabled: it never writes
+ * them, because a member account may not change a detector its organization manages (GuardDuty guide, "Managing
+ * accounts with AWS Organizations"); `off` creates nothing and says so in a warning.
  * Type token `hardened:detection:GuardDutyProtection`.
  */
 export class GuardDutyProtection extends pulumi.ComponentResource {
     public readonly detector?: aws.guardduty.Detector;
     public readonly detectorId?: pulumi.Output<string>;
     public readonly features: aws.guardduty.DetectorFeature[] = [];
+    /** `existing` mode: resolves once the detector is read and has every feature (fails the update otherwise). */
+    public readonly verified?: pulumi.Output<boolean>;
 
     constructor(name: string, args: GuardDutyProtectionArgs, opts?: pulumi.ComponentResourceOptions) {
         const mode = validateGuardDutyMode(args.mode, "GuardDutyProtection.mode");
@@ -62,19 +101,26 @@ export class GuardDutyProtection extends pulumi.ComponentResource {
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                 }, { parent: this });
                 this.detectorId = this.detector.id;
+                for (const f of GUARDDUTY_FEATURES) {
+                    this.features.push(new aws.guardduty.DetectorFeature(`${name}-${f.role}`, {
+                        detectorId: this.detectorId,
+                        name: f.name,
+                        status: "ENABLED",
+                        ...(f.additionalConfigurations ? { additionalConfigurations: f.additionalConfigurations } : {}),
+                    }, { parent: this }));
+                }
             } else {
-                this.detectorId = pulumi.output(args.detectorId as string);
-            }
-            for (const f of GUARDDUTY_FEATURES) {
-                this.features.push(new aws.guardduty.DetectorFeature(`${name}-${f.role}`, {
-                    detectorId: this.detectorId,
-                    name: f.name,
-                    status: "ENABLED",
-                    ...(f.additionalConfigurations ? { additionalConfigurations: f.additionalConfigurations } : {}),
-                }, { parent: this }));
+                const id = args.detectorId as string;
+                this.detectorId = pulumi.output(id);
+                this.verified = aws.guardduty.getDetectorOutput({ id }, { parent: this }).apply((d) => {
+                    const missing = missingDetectorFeatures(d);
+                    if (missing.length > 0) throw new Error(missingFeaturesMessage(id, missing));
+                    return true;
+                });
             }
         }
 
-        this.registerOutputs({ mode: args.mode, detectorId: this.detectorId });
+        // Registering `verified` makes the deployment wait for the check and fail with its message.
+        this.registerOutputs({ mode: args.mode, detectorId: this.detectorId, ...(this.verified ? { featuresVerified: this.verified } : {}) });
     }
 }

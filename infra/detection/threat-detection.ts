@@ -64,6 +64,12 @@ export interface ThreatDetectionArgs {
      * @default - `<namePrefix>-trail-<account>-<region>` (shortened with a hash when too long)
      */
     trailBucketName?: string;
+    /**
+     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild, as its own visible update
+     * (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
 }
 
 /**
@@ -115,6 +121,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
             retentionDays,
             cloudWatchLogs,
             accessLogBucket: args.accessLogBucket,
+            deletionProtection: args.deletionProtection ?? true,
         }, { parent: this });
 
         this.guardDuty = new GuardDutyProtection(`${name}-guardduty`, { mode, detectorId: args.detectorId }, { parent: this });

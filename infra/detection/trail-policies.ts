@@ -29,6 +29,15 @@ export function trailKeyGrants(env: AwsEnvironment, trail: string, logGroup?: st
             },
         },
         {
+            // The trail bucket uses an S3 Bucket Key on this key. The CloudTrail guide ("Required KMS key policy
+            // elements for trails") requires kms:Decrypt to create or update a trail with SSE-KMS on an existing
+            // bucket with a Bucket Key; without it CreateTrail fails with InsufficientEncryptionPolicyException.
+            sid: "CloudTrailDecryptForBucketKey",
+            service: "cloudtrail.amazonaws.com",
+            actions: ["kms:Decrypt"],
+            condition: { StringEquals: { "aws:SourceArn": trail } },
+        },
+        {
             sid: "CloudTrailDescribeKey",
             service: "cloudtrail.amazonaws.com",
             actions: ["kms:DescribeKey"],

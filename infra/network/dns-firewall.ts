@@ -61,9 +61,22 @@ export function dnsFirewallRules(input: DnsRulePlanInput): DnsRuleSpec[] {
     return rules;
 }
 
-/** AWS service names of the partition plus EC2 internal host names (`ip-10-40-0-5.eu-west-1.compute.internal`). */
+/**
+ * AWS service names of the partition, EC2 internal host names (`ip-10-40-0-5.eu-west-1.compute.internal`), and the
+ * EKS Auth endpoint, which is not under the partition's suffix: the Pod Identity agent calls
+ * `eks-auth.<region>.api.aws` (EKS guide, "Create a VPC endpoint for EKS Auth"), resolved to the eks-auth interface
+ * endpoint by its private DNS. Only that one name: `*.api.aws` would admit every dual-stack AWS endpoint.
+ */
 export function awsServiceDomains(env: AwsEnvironment): string[] {
-    return [env.dnsSuffix, `*.${env.dnsSuffix}`, "compute.internal", "*.compute.internal", "ec2.internal", "*.ec2.internal"];
+    return [
+        env.dnsSuffix, `*.${env.dnsSuffix}`, "compute.internal", "*.compute.internal", "ec2.internal", "*.ec2.internal",
+        eksAuthHostName(env),
+    ];
+}
+
+/** The EKS Auth API's host name (AssumeRoleForPodIdentity). */
+export function eksAuthHostName(env: AwsEnvironment): string {
+    return `eks-auth.${env.region}.api.aws`;
 }
 
 /**

@@ -3,11 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "../lib/aws";
 import { CustomerKey } from "../kms/customer-key";
 
-/** Allowed TLS (by SNI) and plain HTTP (by Host) destinations; every other HTTP/TLS destination is denied. */
+/**
+ * Allowed TLS destinations (by SNI); everything else is denied. TLS only, to agree with the node security group,
+ * which opens 443 and nothing else to the internet: a plain-HTTP allowlist would never see a packet, and cleartext
+ * HTTP to an allowed name is a download path nobody can verify.
+ */
 export function domainAllowlistRuleGroup(domains: string[]): aws.types.input.networkfirewall.RuleGroupRuleGroup {
     return {
         rulesSource: {
-            rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI", "HTTP_HOST"], targets: [...domains] },
+            rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI"], targets: [...domains] },
         },
         statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
     };
@@ -79,6 +83,12 @@ export interface EgressFirewallArgs {
     allowedEgressDomains: string[];
     alertLogGroupName: string;
     flowLogGroupName: string;
+    /**
+     * Deletion protection on the firewall. Turn it off only for a teardown or a switch to sealed mode, as its own visible update
+     * (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
 }
 
 /**
@@ -150,7 +160,7 @@ export class EgressFirewall extends pulumi.ComponentResource {
         }, { parent: this });
         const domains = new aws.networkfirewall.RuleGroup(`${name}-domains`, {
             name: `${args.namePrefix}-egress-domains`,
-            description: "Egress domain allowlist (TLS SNI and HTTP Host)",
+            description: "Egress domain allowlist (TLS SNI, HTTPS only)",
             type: "STATEFUL",
             capacity: domainRuleGroupCapacity(args.allowedEgressDomains.length),
             ruleGroup: domainAllowlistRuleGroup(args.allowedEgressDomains),
@@ -171,7 +181,7 @@ export class EgressFirewall extends pulumi.ComponentResource {
             subnetMappings: firewallSubnets.map((s) => ({ subnetId: s.id })),
             // Deleting the firewall, swapping its policy or moving its subnets would open or cut egress; each
             // needs its protection turned off first, as a separate, visible change.
-            deleteProtection: true,
+            deleteProtection: args.deletionProtection ?? true,
             firewallPolicyChangeProtection: true,
             subnetChangeProtection: true,
             encryptionConfiguration,

@@ -16,23 +16,24 @@ export interface InterfaceEndpointSpec {
 }
 
 /**
- * The interface endpoints a private EKS cluster (no internet path) needs, after the EKS "private cluster
- * requirements" page and the EKS Blueprints fully-private pattern (which misses `eks` and `eks-auth`).
+ * The interface endpoints what this stack deploys actually calls, after the EKS "private cluster requirements"
+ * page: each costs an hourly fee per Availability Zone (docs/cost.md), so an endpoint nothing uses is left out.
+ * Left out on purpose: `eks` (managed node groups boot from the arguments EKS writes into their user data, no
+ * DescribeCluster), `kms` (EBS and S3 call KMS themselves; no workload here calls it), `logs` (no log shipper runs in
+ * the cluster; flow logs and the control-plane logs are delivered by AWS), `elasticloadbalancing` and `autoscaling`
+ * (no load balancer controller or cluster autoscaler is deployed), `ec2messages` (only SSM Agent releases older than
+ * 3.3.40.0 use it; AL2023 node images ship newer ones) and an S3 interface endpoint (the free gateway endpoint
+ * carries S3 and the ECR layer downloads, and sets `aws:VpceAccount` like an interface endpoint does, so the
+ * buckets' VPC-only policy holds). Add an entry when you deploy something that calls another service.
  */
 export const INTERFACE_ENDPOINTS: readonly InterfaceEndpointSpec[] = [
     { service: "ecr.api", why: "kubelet's ECR credential provider gets registry tokens and image manifests", accountScopedPolicy: true },
     { service: "ecr.dkr", why: "container image pulls from private ECR (the only registry a sealed VPC can reach)", accountScopedPolicy: true },
     { service: "ec2", why: "the VPC CNI attaches ENIs and assigns pod IPs; nodes describe themselves at bootstrap", accountScopedPolicy: true },
     { service: "sts", why: "IRSA exchanges projected service-account tokens for role credentials (regional STS)", accountScopedPolicy: true },
-    { service: "logs", why: "node and container log shipping to CloudWatch Logs", accountScopedPolicy: true },
-    { service: "eks", why: "nodes and in-VPC tools call the EKS API (DescribeCluster) without internet", accountScopedPolicy: false },
     { service: "eks-auth", why: "the EKS Pod Identity agent exchanges pod tokens (AssumeRoleForPodIdentity)", accountScopedPolicy: false },
-    { service: "kms", why: "workloads and add-ons call KMS for envelope encryption with customer keys", accountScopedPolicy: true },
     { service: "ssm", why: "Session Manager replaces SSH to nodes; agent registration", accountScopedPolicy: true },
     { service: "ssmmessages", why: "Session Manager's interactive shell channel", accountScopedPolicy: false },
-    { service: "ec2messages", why: "the SSM agent's command channel", accountScopedPolicy: false },
-    { service: "elasticloadbalancing", why: "the AWS Load Balancer Controller manages internal load balancers", accountScopedPolicy: true },
-    { service: "autoscaling", why: "Cluster Autoscaler / managed node groups adjust Auto Scaling group capacity", accountScopedPolicy: true },
 ];
 
 /** Resource name of an endpoint: `ecr.api` -> `ecr-api`. */
@@ -151,14 +152,13 @@ export interface PrivateEndpointsArgs {
 }
 
 /**
- * The VPC endpoints that let a cluster with no internet path reach AWS: S3 gateway and interface endpoints and
- * one interface endpoint per entry of INTERFACE_ENDPOINTS, all with private DNS, behind one security group.
+ * The VPC endpoints that let a cluster with no internet path reach AWS: the S3 gateway endpoint on the node route
+ * tables and one interface endpoint per entry of INTERFACE_ENDPOINTS, with private DNS, behind one security group.
  * Type token `hardened:network:Endpoints`.
  */
 export class PrivateEndpoints extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     public readonly s3GatewayEndpointId: pulumi.Output<string>;
-    public readonly s3InterfaceEndpointId: pulumi.Output<string>;
     public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: PrivateEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -185,24 +185,6 @@ export class PrivateEndpoints extends pulumi.ComponentResource {
             tags: { Name: `${args.namePrefix}-s3-gateway` },
         }, { parent: this });
 
-        const s3Interface = new aws.ec2.VpcEndpoint(`${name}-s3-interface`, {
-            vpcId: args.vpcId,
-            serviceName: endpointServiceName(env, "s3"),
-            vpcEndpointType: "Interface",
-            subnetIds: args.subnetIds,
-            securityGroupIds: [sg.id],
-            privateDnsEnabled: true,
-            // false ("all resolvers"): in-VPC lookups of s3.<region> names get this endpoint's private addresses, so
-            // pod traffic to S3 lands on ENIs behind the 443-from-VPC security group. The other choice (inbound
-            // resolvers only, the console default) requires the gateway endpoint and sends VPC traffic to it. The
-            // gateway is created first and kept: it serves the names private DNS does not cover (e.g. the dual-stack
-            // names the OS package repositories use), under the same policy.
-            dnsOptions: { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false },
-            ipAddressType: "ipv4",
-            policy: s3Policy,
-            tags: { Name: `${args.namePrefix}-s3-interface` },
-        }, { parent: this, dependsOn: [s3Gateway] });
-
         this.interfaceEndpointIds = {};
         for (const spec of INTERFACE_ENDPOINTS) {
             const endpoint = new aws.ec2.VpcEndpoint(`${name}-${endpointRole(spec.service)}`, {
@@ -221,11 +203,9 @@ export class PrivateEndpoints extends pulumi.ComponentResource {
 
         this.securityGroupId = sg.id;
         this.s3GatewayEndpointId = s3Gateway.id;
-        this.s3InterfaceEndpointId = s3Interface.id;
         this.registerOutputs({
             securityGroupId: this.securityGroupId,
             s3GatewayEndpointId: this.s3GatewayEndpointId,
-            s3InterfaceEndpointId: this.s3InterfaceEndpointId,
             interfaceEndpointIds: this.interfaceEndpointIds,
         });
     }

@@ -64,12 +64,22 @@ export function flowLogsDeliveryPolicy(env: AwsEnvironment, groupName: string): 
     const group = logGroupArn(env, groupName);
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "WriteFlowLogGroupOnly",
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-            Resource: [group, `${group}:*`],
-        }],
+        Statement: [
+            {
+                Sid: "WriteFlowLogGroupOnly",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [group, `${group}:*`],
+            },
+            {
+                // The VPC Flow Logs guide's delivery-role policy includes DescribeLogGroups; it is a list call that
+                // takes no resource ARN, so it is granted on "*" (it reveals group names, not log events).
+                Sid: "FindFlowLogGroup",
+                Effect: "Allow",
+                Action: ["logs:DescribeLogGroups"],
+                Resource: "*",
+            },
+        ],
     });
 }
 

@@ -57,6 +57,12 @@ export interface HardenedVpcArgs {
      * @default false
      */
     dangerouslyAllowAllDnsQueries?: boolean;
+    /**
+     * Deletion protection on the Network Firewall (allowlist mode). Turn it off only for a teardown or a switch to sealed mode, as its own visible update
+     * (docs/operations.md, "Teardown").
+     * @default true
+     */
+    deletionProtection?: boolean;
 }
 
 /** The validated, defaulted settings a HardenedVpc is built from. */
@@ -69,6 +75,7 @@ export interface HardenedVpcSettings {
     namePrefix: string;
     dnsFirewallManagedListIds: ManagedDomainListIds;
     allowAllDnsQueries: boolean;
+    deletionProtection: boolean;
     subnets: SubnetPlan;
 }
 
@@ -86,13 +93,15 @@ export function resolveHardenedVpcSettings(args: HardenedVpcArgs): HardenedVpcSe
     const dnsFirewallManagedListIds = validateManagedDomainListIds(args.dnsFirewallManagedListIds, `${s}.dnsFirewallManagedListIds`);
     const allowAll = args.dangerouslyAllowAllDnsQueries ?? false;
     check(typeof allowAll === "boolean", `${s}.dangerouslyAllowAllDnsQueries`, allowAll, "must be true or false");
+    const deletionProtection = args.deletionProtection ?? true;
+    check(typeof deletionProtection === "boolean", `${s}.deletionProtection`, deletionProtection, "must be true or false");
     let subnets: SubnetPlan | undefined;
     try {
         subnets = planSubnets(cidr, availabilityZones.length);
     } catch {
         check(false, `${s}.cidr`, cidr, `is too small for ${availabilityZones.length} availability zones; use a larger VPC or fewer zones`);
     }
-    return { cidr, availabilityZones, egressMode, allowedEgressDomains, flowLogRetentionDays, namePrefix, dnsFirewallManagedListIds, allowAllDnsQueries: allowAll, subnets: subnets! };
+    return { cidr, availabilityZones, egressMode, allowedEgressDomains, flowLogRetentionDays, namePrefix, dnsFirewallManagedListIds, allowAllDnsQueries: allowAll, deletionProtection, subnets: subnets! };
 }
 
 /**
@@ -111,7 +120,6 @@ export class HardenedVpc extends pulumi.ComponentResource {
     public readonly privateRouteTableIds: pulumi.Output<string>[];
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     public readonly s3GatewayEndpointId: pulumi.Output<string>;
-    public readonly s3InterfaceEndpointId: pulumi.Output<string>;
     public readonly egressMode: EgressMode;
     public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
     public readonly flowLogGroupName: string;
@@ -200,6 +208,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
                 allowedEgressDomains: settings.allowedEgressDomains!,
                 alertLogGroupName: logs.groupNames.firewallAlert!,
                 flowLogGroupName: logs.groupNames.firewallFlow!,
+                deletionProtection: settings.deletionProtection,
                 // The firewall's logging names its log groups as strings; they (and their key) must exist first.
             }, { parent: this, dependsOn: [logs] });
         }
@@ -212,7 +221,6 @@ export class HardenedVpc extends pulumi.ComponentResource {
         this.privateRouteTableIds = privateRouteTableIds;
         this.endpointSecurityGroupId = endpoints.securityGroupId;
         this.s3GatewayEndpointId = endpoints.s3GatewayEndpointId;
-        this.s3InterfaceEndpointId = endpoints.s3InterfaceEndpointId;
         this.egressMode = settings.egressMode;
         this.interfaceEndpointIds = endpoints.interfaceEndpointIds;
         this.flowLogGroupName = logs.groupNames.flow;
@@ -223,7 +231,6 @@ export class HardenedVpc extends pulumi.ComponentResource {
             privateRouteTableIds: this.privateRouteTableIds,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
             s3GatewayEndpointId: this.s3GatewayEndpointId,
-            s3InterfaceEndpointId: this.s3InterfaceEndpointId,
             egressMode: this.egressMode,
             interfaceEndpointIds: this.interfaceEndpointIds,
             flowLogGroupName: this.flowLogGroupName,

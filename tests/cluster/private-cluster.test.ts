@@ -304,3 +304,30 @@ for (const mode of MODES) {
         });
     });
 }
+
+describe("PrivateCluster in a fresh account, and its teardown switch (preview)", () => {
+    const SLR = "aws:iam/serviceLinkedRole:ServiceLinkedRole";
+    const protectedState = (run: Awaited<ReturnType<typeof runCluster>>) => ({
+        cluster: one(run, CLUSTER).inputs.deletionProtection,
+        logGroup: one(run, "aws:cloudwatch/logGroup:LogGroup").inputs.deletionProtectionEnabled,
+    });
+
+    test("by default the Auto Scaling service-linked role is taken as existing, and deletion protection is on", async () => {
+        const run = await runCluster("preview");
+        assert.equal(ofType(run, SLR).length, 0);
+        assert.deepEqual(protectedState(run), { cluster: true, logGroup: true });
+    });
+
+    test("a fresh account: the role is created first (kept on destroy), and the volume-key grant waits for it", async () => {
+        const run = await runCluster("preview", { autoScalingServiceLinkedRole: "create", deletionProtection: false });
+        const role = one(run, SLR);
+        assert.equal(role.inputs.awsServiceName, "autoscaling.amazonaws.com");
+        assert.equal((role.inputs.tags as Record<string, string>)["hardened-stack:created-by"], "hardened-stack/dev");
+        assert.equal(role.options.retainOnDelete, true);
+        const grant = one(run, "aws:kms/grant:Grant");
+        assert.ok(grant.dependencies.includes(role.urn), "the grant must wait for the role it names");
+        assert.equal(grant.inputs.granteePrincipal, `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`);
+        // The same run lifts deletion protection: what `operations.allowDestroy` passes down for a teardown.
+        assert.deepEqual(protectedState(run), { cluster: false, logGroup: false });
+    });
+});

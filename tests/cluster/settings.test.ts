@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
-    DEFAULT_KUBERNETES_VERSION, amiTypeFor, architectureOf, validateClusterName, validateEgressMode, validateKubernetesVersion,
+    DEFAULT_KUBERNETES_VERSION, amiTypeFor, guardDutyAgentVersionWarning, architectureOf, validateClusterName, validateEgressMode, validateKubernetesVersion,
     validateLogRetentionDays, validateNodeGroup, validateRoleArns, validateVpcCidr,
 } from "../../infra/cluster/settings";
 import { accessGrants } from "../../infra/cluster/access";
@@ -14,8 +14,11 @@ const throwsWith = (fn: () => unknown, message: RegExp) => assert.throws(fn, (e:
 const NG = { instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3, desiredSize: 2, diskSizeGiB: 50 };
 
 describe("cluster settings", () => {
-    test("the default Kubernetes version is the newest supported one", () => {
-        assert.equal(DEFAULT_KUBERNETES_VERSION, "1.36");
+    test("the default Kubernetes version is the newest one both EKS standard support and the GuardDuty runtime agent cover", () => {
+        assert.equal(DEFAULT_KUBERNETES_VERSION, "1.35");
+        assert.equal(guardDutyAgentVersionWarning("1.35", true), undefined);
+        assert.equal(guardDutyAgentVersionWarning("1.36", false), undefined);
+        assert.match(guardDutyAgentVersionWarning("1.36", true) ?? "", /^hardened-stack:cluster\.version 1\.36 is newer than .* aws-guardduty-agent --kubernetes-version 1\.36/);
         assert.equal(validateKubernetesVersion("1.34", S), "1.34");
         throwsWith(() => validateKubernetesVersion("1.33", S), /^invalid hardened-stack:cluster\.x: "1\.33" — must be one of 1\.34, 1\.35, 1\.36/);
         throwsWith(() => validateKubernetesVersion(1.35, S), /must be one of/);

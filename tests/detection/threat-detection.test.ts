@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ResourcePolicyDocument } from "../../infra/data/bucket-policy";
 import { filtersMatch, FindingTypeFilter } from "../../infra/detection/findings";
+import { missingDetectorFeatures, missingFeaturesMessage } from "../../infra/detection/guardduty";
 import { ACCOUNT, MODES, Mode, ancestorOfType, descendants, inputSources, isUnknown, knownJson, ofType, one, rejections, runWith } from "../lib/plan";
 import { allowingStatements, denyingStatements } from "../data/policy-eval";
 import { FINDINGS_BY_FAMILY, UNRELATED_FINDINGS } from "./samples";
@@ -58,6 +59,8 @@ for (const mode of MODES) {
                 const cloudTrail = keyStatements(key).filter((s) => JSON.stringify(s.Principal).includes("cloudtrail.amazonaws.com"));
                 assert.ok(cloudTrail.length >= 1);
                 for (const s of cloudTrail) assert.equal(s.Condition?.StringEquals?.["aws:SourceArn"], TRAIL_ARN, s.Sid);
+                // The trail bucket has an S3 Bucket Key on this key: CloudTrail needs kms:Decrypt to create the trail.
+                assert.deepEqual(cloudTrail.find((s) => s.Sid === "CloudTrailDecryptForBucketKey")?.Action, ["kms:Decrypt"]);
                 const encrypt = cloudTrail.find((s) => s.Sid === "CloudTrailEncryptLogs")!;
                 assert.equal(encrypt.Condition?.StringLike?.["kms:EncryptionContext:aws:cloudtrail:arn"], "arn:aws:cloudtrail:*:111122223333:trail/*");
             });
@@ -151,13 +154,9 @@ for (const mode of MODES) {
                 assert.deepEqual(runtime.inputs.additionalConfigurations, [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }]);
             });
 
-            test("existing: no new detector; the same features are attached to the given detector", async () => {
-                const r = await run(mode, { guardDuty: "existing", detectorId: DETECTOR_ID });
-                assert.equal(ofType(r, DETECTOR).length, 0);
-                const features = ofType(r, FEATURE);
-                assert.deepEqual(features.map((f) => f.inputs.name).sort(), ["EKS_AUDIT_LOGS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"]);
-                for (const f of features) assert.equal(f.inputs.detectorId, DETECTOR_ID);
-                assert.equal(r.stackOutputs.detectorId, DETECTOR_ID);
+            test("existing: the detector is read, never written; offline that read has no answer, so the run fails closed naming it", async () => {
+                await assert.rejects(run(mode, { guardDuty: "existing", detectorId: DETECTOR_ID }),
+                    /aws\.guardduty\.getDetector reads GuardDuty detector "12abc34d567e8fa901bc2d34e56789f0" of your account/);
             });
 
             test("off: no GuardDuty resource at all, and a warning says why findings will not come", async () => {
@@ -256,3 +255,29 @@ for (const mode of MODES) {
         }
     });
 }
+
+describe("GuardDuty existing: what an organization-managed detector must already have", () => {
+    const enabled = (name: string, extra?: { name: string; status: string }[]) => ({ name, status: "ENABLED", ...(extra ? { additionalConfigurations: extra } : {}) });
+    const complete = { status: "ENABLED", features: [
+        enabled("EKS_AUDIT_LOGS"), enabled("S3_DATA_EVENTS"), enabled("RUNTIME_MONITORING", [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }]),
+        { name: "RDS_LOGIN_EVENTS", status: "DISABLED" },
+    ] };
+
+    test("a detector with every kill-chain protection passes", () => {
+        assert.deepEqual(missingDetectorFeatures(complete), []);
+    });
+
+    test("a missing feature, a disabled agent management and a suspended detector are each named", () => {
+        assert.deepEqual(missingDetectorFeatures({ ...complete, features: complete.features.filter((f) => f.name !== "S3_DATA_EVENTS") }), ["S3_DATA_EVENTS"]);
+        assert.deepEqual(missingDetectorFeatures({ ...complete, features: complete.features.map((f) => f.name === "RUNTIME_MONITORING"
+            ? enabled("RUNTIME_MONITORING", [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }]) : f) }), ["RUNTIME_MONITORING/EKS_ADDON_MANAGEMENT"]);
+        assert.deepEqual(missingDetectorFeatures({ status: "DISABLED", features: [] }),
+            ["detector", "EKS_AUDIT_LOGS", "S3_DATA_EVENTS", "RUNTIME_MONITORING"]);
+    });
+
+    test("the error is one line naming the detector, what is missing and who must enable it", () => {
+        const m = missingFeaturesMessage(DETECTOR_ID, ["S3_DATA_EVENTS"]);
+        assert.match(m, /^GuardDuty detector 12abc34d567e8fa901bc2d34e56789f0 .* does not have S3_DATA_EVENTS enabled; .*delegated administrator/);
+        assert.ok(!m.includes("\n"));
+    });
+});

@@ -76,10 +76,15 @@ for (const { egress, mode, key } of combos) {
             assert.deepEqual(one(run(), "aws:ec2/defaultRouteTable:DefaultRouteTable").inputs.routes, []);
         });
 
+        test("S3 has no interface endpoint (the free gateway endpoint carries it)", () => {
+            const s3 = ofType(run(), "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.serviceName === `com.amazonaws.${REGION}.s3`);
+            assert.deepEqual(s3.map((e) => e.inputs.vpcEndpointType), ["Gateway"]);
+        });
+
         test("every interface endpoint is present, private-DNS, in the node subnets behind the endpoint security group", () => {
             const sg = one(run(), "aws:ec2/securityGroup:SecurityGroup");
             const endpoints = ofType(run(), "aws:ec2/vpcEndpoint:VpcEndpoint");
-            for (const svc of [...INTERFACE_ENDPOINTS.map((e) => e.service), "s3"]) {
+            for (const svc of INTERFACE_ENDPOINTS.map((e) => e.service)) {
                 const ep = endpoints.find((e) => e.inputs.serviceName === `com.amazonaws.${REGION}.${svc}` && e.inputs.vpcEndpointType === "Interface");
                 assert.ok(ep, `${svc} interface endpoint missing`);
                 assert.equal(ep.inputs.privateDnsEnabled, true, svc);
@@ -206,11 +211,11 @@ for (const { egress, mode, key } of combos) {
                 for (const t of ofType(run(), "aws:ec2/routeTable:RouteTable")) assert.ok(!("routes" in t.inputs) || (t.inputs.routes as unknown[]).length === 0, t.name);
             });
 
-            test("sealed: DNS allows only AWS service and EC2 internal names", () => {
+            test("sealed: DNS allows only AWS service and EC2 internal names, and the EKS Auth endpoint", () => {
                 const rules = ofType(run(), "aws:route53/resolverFirewallRule:ResolverFirewallRule").filter((r) => r.inputs.action === "ALLOW");
                 assert.equal(rules.length, 1);
                 assert.deepEqual(sourceOf(run(), rules[0], "firewallDomainListId")[0].inputs.domains,
-                    ["amazonaws.com", "*.amazonaws.com", "compute.internal", "*.compute.internal", "ec2.internal", "*.ec2.internal"]);
+                    ["amazonaws.com", "*.amazonaws.com", "compute.internal", "*.compute.internal", "ec2.internal", "*.ec2.internal", `eks-auth.${REGION}.api.aws`]);
             });
         } else {
             test("allowlist: each node route table sends 0.0.0.0/0 to its zone's firewall endpoint, never to the NAT or IGW", () => {
@@ -261,12 +266,12 @@ for (const { egress, mode, key } of combos) {
                 assert.equal((policy.inputs.encryptionConfiguration as Props).type, "CUSTOMER_KMS");
             });
 
-            test("allowlist: domain rule group is an ALLOWLIST on TLS_SNI and HTTP_HOST of the configured domains", () => {
+            test("allowlist: domain rule group is an ALLOWLIST on TLS_SNI (HTTPS only, as the node security group) of the configured domains", () => {
                 const group = one(run(), "aws:networkfirewall/ruleGroup:RuleGroup", (g) => g.name.endsWith("-domains"));
                 assert.equal(group.inputs.type, "STATEFUL");
                 const list = ((group.inputs.ruleGroup as Props).rulesSource as Props).rulesSourceList as Props;
                 assert.equal(list.generatedRulesType, "ALLOWLIST");
-                assert.deepEqual(list.targetTypes, ["TLS_SNI", "HTTP_HOST"]);
+                assert.deepEqual(list.targetTypes, ["TLS_SNI"]);
                 assert.deepEqual(list.targets, [".example.org", "packages.example.com"]);
                 const policy = one(run(), "aws:networkfirewall/firewallPolicy:FirewallPolicy");
                 assert.ok(policy.dependencies.includes(group.urn));

@@ -27,6 +27,31 @@ describe("config: the example stack file is valid and complete", () => {
         assert.equal(c.detection.guardDuty, "create");
         assert.equal(c.data.manageAccountPublicAccessBlock, true);
         assert.equal(c.kubernetes.mode, "deploy");
+        assert.equal(c.operations.allowDestroy, false);
+    });
+
+    test("left unset: the Kubernetes layer is skipped (a first up from outside the VPC cannot reach the private API), "
+        + "deletion protection stays on, and the data break-glass roles may read the trail", () => {
+        const raw = base();
+        delete raw.kubernetes!.mode;
+        delete raw.detection!.auditReaderRoleArns;
+        delete raw.operations;
+        const c = parsePlatformConfig(raw, env);
+        assert.equal(c.kubernetes.mode, "skip");
+        assert.equal(c.operations.allowDestroy, false);
+        assert.deepEqual(c.detection.auditReaderRoleArns, c.data.breakGlassRoleArns);
+        assert.ok(c.detection.auditReaderRoleArns.length > 0);
+    });
+
+    test("every value a user must replace is marked in Pulumi.dev.yaml", () => {
+        const text = readFileSync("Pulumi.dev.yaml", "utf8");
+        const marked = text.split("\n").filter((l) => l.includes("# REPLACE:")).length;
+        const exampleAccount = text.split("\n").filter((l) => !l.trimStart().startsWith("#") && l.includes("111122223333")).length;
+        // the four DNS Firewall list ids, the example account's role ARNs and image, the alert address
+        assert.ok(marked >= 4 + exampleAccount + 1, `${marked} REPLACE markers for ${exampleAccount} example-account values`);
+        for (const line of text.split("\n")) {
+            if (!line.trimStart().startsWith("#") && /111122223333|rslvr-fdl-|example\.com/.test(line)) assert.match(line, /# REPLACE:/, line);
+        }
     });
 });
 
@@ -55,6 +80,9 @@ describe("config: every bad value is refused naming the key and the value", () =
         ["a Kubernetes mode that does not exist", "kubernetes", "mode", "later", /hardened-stack:kubernetes\.mode: "later"/],
         ["an image by tag instead of digest", "kubernetes", "telemetryReaderImage", "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry-reader:latest", /hardened-stack:kubernetes\.telemetryReaderImage/],
         ["an image from a public registry", "kubernetes", "telemetryReaderImage", `docker.io/library/nginx@sha256:${"a".repeat(64)}`, /hardened-stack:kubernetes\.telemetryReaderImage/],
+        ["an audit reader that is not a role ARN", "detection", "auditReaderRoleArns", ["arn:aws:iam::111122223333:user/alice"], /hardened-stack:detection\.auditReaderRoleArns/],
+        ["a non-boolean teardown switch", "operations", "allowDestroy", "yes", /hardened-stack:operations\.allowDestroy: "yes"/],
+        ["a typo in the operations section", "operations", "allowDestory", true, /hardened-stack:operations\.allowDestory: true — unknown setting/],
         ["workloads in the default namespace", "kubernetes", "workloadNamespaces", ["default"], /hardened-stack:kubernetes\.workloadNamespaces\[0\]: "default"/],
     ];
     for (const [what, section, field, value, expected] of cases) {

@@ -119,6 +119,30 @@ for (const [label, mode, config] of variants) {
             assert.equal(vpc.publicAccessCidrs, undefined);
         });
 
+        test("a fresh account: the Auto Scaling service-linked role is created before the node-volume key grant names it", async () => {
+            const run = await reference(mode, config);
+            const [role] = ofType(run, "aws:iam/serviceLinkedRole:ServiceLinkedRole");
+            assert.equal(role?.inputs.awsServiceName, "autoscaling.amazonaws.com");
+            const [grant] = ofType(run, "aws:kms/grant:Grant");
+            assert.ok(grant!.dependencies.includes(role!.urn));
+        });
+
+        test("investigators (detection.auditReaderRoleArns, by default the break-glass roles) may read the trail bucket from outside the VPC", async () => {
+            const run = await reference(mode, config);
+            const trailPolicy = ofType(run, "aws:s3/bucketPolicy:BucketPolicy").find((p) => p.name.startsWith("detection-trail-"));
+            const denies = (statements(trailPolicy?.inputs.policy) ?? []).filter((st) => st.Effect === "Deny" && JSON.stringify(st).includes("aws:VpceAccount"));
+            assert.ok(denies.length > 0);
+            for (const d of denies) assert.match(JSON.stringify(d), /"aws:PrincipalArn":\["arn:aws:iam::111122223333:role\/data-break-glass"/, JSON.stringify(d));
+        });
+
+        test("deletion protection is on wherever losing the resource blinds or opens the platform", async () => {
+            const run = await reference(mode, config);
+            assert.equal(ofType(run, "aws:eks/cluster:Cluster")[0]!.inputs.deletionProtection, true);
+            for (const g of ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((l) => "deletionProtectionEnabled" in l.inputs)) assert.equal(g.inputs.deletionProtectionEnabled, true, g.urn);
+            for (const f of ofType(run, "aws:networkfirewall/firewall:Firewall")) assert.equal(f.inputs.deleteProtection, true);
+            assert.ok(!run.logs.some((l) => /allowDestroy/.test(l)));
+        });
+
         test("bucket names, ARNs and the telemetry bucket policy are known in this mode", async () => {
             const run = await reference(mode, config);
             for (const b of ofType(run, "aws:s3/bucket:Bucket")) assert.ok(!isUnknown(b.inputs.bucket), b.urn);
@@ -127,10 +151,22 @@ for (const [label, mode, config] of variants) {
     });
 }
 
-describe("reference stack: kubernetes.mode skip", () => {
-    test("skip mode creates no Kubernetes resource and no Kubernetes provider", async () => {
-        const run = await reference("preview", { "hardened-stack:kubernetes": { mode: "skip", telemetryReaderImage: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry-reader@sha256:3f1c5d0b7a9e2b6c4d8f0a1e3c5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b" } });
+describe("reference stack: kubernetes.mode left unset (step one of a deployment)", () => {
+    test("the default skips the layer: no Kubernetes resource and no Kubernetes provider, so a first up never waits on the private API", async () => {
+        const run = await reference("preview", { "hardened-stack:kubernetes": { telemetryReaderImage: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry-reader@sha256:3f1c5d0b7a9e2b6c4d8f0a1e3c5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b" } });
         assert.deepEqual(run.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes").map((r) => r.urn), []);
         assert.ok(run.resources.some((r) => r.type === "aws:eks/cluster:Cluster"));
+    });
+});
+
+describe("reference stack: teardown switch (operations.allowDestroy)", () => {
+    test("lifts deletion protection on the cluster, the security log groups and the firewall, and says so", async () => {
+        const run = await reference("preview", { ...allowlist, "hardened-stack:operations": { allowDestroy: true } });
+        assert.equal(ofType(run, "aws:eks/cluster:Cluster")[0]!.inputs.deletionProtection, false);
+        const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((l) => "deletionProtectionEnabled" in l.inputs);
+        assert.ok(groups.length >= 2);
+        for (const g of groups) assert.equal(g.inputs.deletionProtectionEnabled, false, g.urn);
+        assert.equal(ofType(run, "aws:networkfirewall/firewall:Firewall")[0]!.inputs.deleteProtection, false);
+        assert.ok(run.logs.some((l) => /warning: hardened-stack:operations\.allowDestroy is true/.test(l)), JSON.stringify(run.logs));
     });
 });

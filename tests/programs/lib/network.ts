@@ -37,7 +37,6 @@ export function buildNetwork(defaultMode: EgressMode, defaultDomains?: string[])
         privateRouteTableIds: vpc.privateRouteTableIds,
         endpointSecurityGroupId: vpc.endpointSecurityGroupId,
         s3GatewayEndpointId: vpc.s3GatewayEndpointId,
-        s3InterfaceEndpointId: vpc.s3InterfaceEndpointId,
         egressMode: vpc.egressMode,
         interfaceEndpointIds: vpc.interfaceEndpointIds,
         flowLogGroupName: vpc.flowLogGroupName,
