@@ -161,6 +161,10 @@ for (const { egress, mode, key } of combos) {
             const [trust] = parse(role.inputs.assumeRolePolicy).Statement;
             assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.deepEqual((trust.Condition as Props).StringEquals, { "aws:SourceAccount": "111122223333" });
+            // The delivery policy AWS documents for this role includes logs:DescribeLogGroups.
+            const policies = ofType(run(), "aws:iam/rolePolicy:RolePolicy").filter((p) => sourceOf(run(), p, "role").some((r) => r.urn === role.urn));
+            const actions = policies.flatMap((p) => parse(p.inputs.policy).Statement.flatMap((st) => [st.Action].flat()));
+            assert.ok(actions.includes("logs:DescribeLogGroups") && actions.includes("logs:PutLogEvents"), JSON.stringify(actions));
         });
 
         test("DNS Firewall blocks the four AWS-managed threat lists and is associated with the VPC", () => {
