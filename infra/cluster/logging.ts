@@ -26,8 +26,8 @@ export interface ControlPlaneLogsArgs {
     clusterName: string;
     retentionInDays: number;
     /**
-     * Deletion protection on the resources whose loss blinds or opens the platform (here: the log group). Turn it off only
-     * for a teardown or a mode switch, as its own visible update (docs/operations.md, "Teardown").
+     * Deletion protection on the log group. Turn it off only for a teardown, as its own visible update
+     * (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;

@@ -73,9 +73,6 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
             description: `Encrypts the EBS volumes of ${args.clusterNameLiteral} worker nodes`,
             alias: `${args.clusterNameLiteral}-eks-node-volumes`,
         }, { parent: this });
-        // Auto Scaling's service-linked role has no access to customer keys by default; without this grant the
-        // group cannot launch a single encrypted node. A grant (not a key-policy statement) because CustomerKey's
-        // policy only names service principals.
         let serviceLinkedRole: aws.iam.ServiceLinkedRole | undefined;
         if ((args.autoScalingServiceLinkedRole ?? "existing") === "create") {
             serviceLinkedRole = new aws.iam.ServiceLinkedRole(`${name}-autoscaling-role`, {
@@ -89,6 +86,9 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
                 retainOnDelete: true,
             });
         }
+        // Auto Scaling's service-linked role has no access to customer keys by default; without this grant the
+        // group cannot launch a single encrypted node. A grant (not a key-policy statement) because CustomerKey's
+        // policy only names service principals.
         const grant = new aws.kms.Grant(`${name}-autoscaling-grant`, {
             keyId: this.volumeKey.keyId,
             // The ARN is fixed by IAM, so it is known in a preview; dependsOn orders the grant after a created role.

@@ -67,8 +67,8 @@ export interface PrivateClusterArgs {
     /** @default - each add-on at the EKS default version for the cluster's Kubernetes version. */
     addonVersions?: AddonVersions;
     /**
-     * Deletion protection on the resources whose loss blinds or opens the platform (here: the EKS cluster and its control-plane log group). Turn it off only
-     * for a teardown or a mode switch, as its own visible update (docs/operations.md, "Teardown").
+     * Deletion protection on the EKS cluster and its control-plane log group, whose loss blinds or opens the
+     * platform. Turn it off only for a teardown, as its own visible update (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;
@@ -119,6 +119,9 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const grants = accessGrants(env, adminRoleArns, readOnlyRoleArns, p);
         const nodeGroup = validateNodeGroup(args.nodeGroup, `${p}.nodeGroup`);
         const retention = validateLogRetentionDays(args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, `${p}.logRetentionDays`);
+        const deletionProtection = args.deletionProtection ?? true;
+        check(typeof deletionProtection === "boolean", `${p}.deletionProtection`, deletionProtection, "must be true or false");
+        const slrMode = validateServiceLinkedRoleMode(args.autoScalingServiceLinkedRole ?? "existing", `${p}.autoScalingServiceLinkedRole`);
         super("hardened:cluster:PrivateCluster", name, {}, opts);
 
         this.clusterName = clusterName;
@@ -128,9 +131,6 @@ export class PrivateCluster extends pulumi.ComponentResource {
             description: `Envelope-encrypts Kubernetes Secrets of ${clusterName}`,
             alias: `${clusterName}-eks-secrets`,
         }, { parent: this });
-        const deletionProtection = args.deletionProtection ?? true;
-        check(typeof deletionProtection === "boolean", `${p}.deletionProtection`, deletionProtection, "must be true or false");
-        const slrMode = validateServiceLinkedRoleMode(args.autoScalingServiceLinkedRole ?? "existing", `${p}.autoScalingServiceLinkedRole`);
         const logs = new ControlPlaneLogs(`${name}-logs`, { env, clusterName, retentionInDays: retention, deletionProtection }, { parent: this });
         this.logGroupName = logs.logGroupName;
 

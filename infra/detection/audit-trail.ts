@@ -31,8 +31,8 @@ export interface AuditTrailArgs {
     /** Also deliver events to a KMS-encrypted CloudWatch Logs group (for metric filters and alarms). */
     cloudWatchLogs: boolean;
     /**
-     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild, as its own visible update
-     * (docs/operations.md, "Teardown").
+     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild,
+     * as its own visible update (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;

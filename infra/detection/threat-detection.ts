@@ -65,8 +65,8 @@ export interface ThreatDetectionArgs {
      */
     trailBucketName?: string;
     /**
-     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild, as its own visible update
-     * (docs/operations.md, "Teardown").
+     * Deletion protection on the trail's CloudWatch log group. Turn it off only for a teardown or a rebuild,
+     * as its own visible update (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;

@@ -84,8 +84,8 @@ export interface EgressFirewallArgs {
     alertLogGroupName: string;
     flowLogGroupName: string;
     /**
-     * Deletion protection on the firewall. Turn it off only for a teardown or a switch to sealed mode, as its own visible update
-     * (docs/operations.md, "Teardown").
+     * Deletion protection on the firewall. Turn it off only for a teardown or a switch to sealed mode,
+     * as its own visible update (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;

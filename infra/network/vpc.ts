@@ -58,8 +58,8 @@ export interface HardenedVpcArgs {
      */
     dangerouslyAllowAllDnsQueries?: boolean;
     /**
-     * Deletion protection on the Network Firewall (allowlist mode). Turn it off only for a teardown or a switch to sealed mode, as its own visible update
-     * (docs/operations.md, "Teardown").
+     * Deletion protection on the Network Firewall (allowlist mode). Turn it off only for a teardown or a switch to sealed mode,
+     * as its own visible update (docs/operations.md, "Teardown").
      * @default true
      */
     deletionProtection?: boolean;

@@ -64,8 +64,12 @@ describe("CloudTrail policies", () => {
             StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111122223333:trail/*" },
         });
         assert.ok(grants.every((g) => g.condition !== undefined), "every service grant must be conditioned");
-        assert.ok(!grants.some((g) => g.actions.some((a) => a.startsWith("kms:Decrypt"))), "CloudTrail never needs to decrypt");
-        assert.equal(grants.length, 2);
+        // The trail bucket uses an S3 Bucket Key on this key: the CloudTrail guide requires kms:Decrypt for CloudTrail
+        // to create or update the trail. Only that action, only for this trail.
+        const decrypt = grants.filter((g) => g.actions.some((a) => a.startsWith("kms:Decrypt")));
+        assert.deepEqual(decrypt.map((g) => [g.sid, g.service, g.actions, g.condition]),
+            [["CloudTrailDecryptForBucketKey", "cloudtrail.amazonaws.com", ["kms:Decrypt"], { StringEquals: { "aws:SourceArn": TRAIL } }]]);
+        assert.equal(grants.length, 3);
     });
 
     test("with CloudWatch Logs, the logs service may use the key for the trail's log group only", () => {
