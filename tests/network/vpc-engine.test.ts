@@ -104,15 +104,8 @@ for (const { egress, mode, key } of combos) {
             assert.deepEqual(own.Condition, { StringEquals: { "aws:PrincipalAccount": "111122223333", "aws:ResourceAccount": "111122223333" } });
         });
 
-        test("S3 interface endpoint answers in-VPC lookups and is created after the gateway", () => {
-            const s3i = one(run(), "aws:ec2/vpcEndpoint:VpcEndpoint", (e) => e.inputs.vpcEndpointType === "Interface" && e.inputs.serviceName === `com.amazonaws.${REGION}.s3`);
-            assert.deepEqual(s3i.inputs.dnsOptions, { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false });
-            const gw = one(run(), "aws:ec2/vpcEndpoint:VpcEndpoint", (e) => e.inputs.vpcEndpointType === "Gateway");
-            assert.ok(s3i.dependencies.includes(gw.urn));
-        });
-
         test("endpoints with an endpoint policy restrict callers to this account", () => {
-            for (const svc of ["ecr.api", "ecr.dkr", "sts", "kms", "logs"]) {
+            for (const svc of ["ecr.api", "ecr.dkr", "ec2", "sts", "ssm"]) {
                 const ep = one(run(), "aws:ec2/vpcEndpoint:VpcEndpoint", (e) => e.inputs.serviceName === `com.amazonaws.${REGION}.${svc}`);
                 const first = parse(ep.inputs.policy).Statement[0];
                 assert.deepEqual(first.Condition, { StringEquals: { "aws:PrincipalAccount": "111122223333" } }, svc);
