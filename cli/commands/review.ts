@@ -1,7 +1,7 @@
 import { parseArgs } from "../args";
 import { packsOf, readPackConfigs } from "../packs";
-import { readEventLog } from "../review/events";
-import { readPreview, ReviewInputError } from "../review/preview";
+import { foreignEventLogError, readEventLog } from "../review/events";
+import { previewOrigin, readPreview, ReviewInputError } from "../review/preview";
 import { exitCodeOf, reviewPreview } from "../review/review";
 import type { Review } from "../review/review";
 import { renderMarkdown } from "../review/markdown";
@@ -39,6 +39,9 @@ export async function reviewCommand(argv: string[], out: (s: string) => void): P
     try {
         const preview = await readPreview(file);
         const events = a.values.events !== undefined ? await readEventLog(a.values.events) : undefined;
+        const origin = previewOrigin(preview);
+        const foreign = events && origin ? foreignEventLogError(events, preview.file, origin.project, origin.stack) : undefined;
+        if (foreign) throw new ReviewInputError(foreign);
         const packs = packsOf(a.lists["policy-pack"] ?? []);
         const packConfig = readPackConfigs(packs, a.lists["policy-pack-config"] ?? []);
         const review = await reviewPreview(preview, { packs, events, analyzeOptions: { packConfig } });

@@ -65,7 +65,7 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     const replaced = r.removals.length - deletions;
     const policies = r.packs.reduce((n, p) => n + p.policies.length, 0);
     const sections: Section[] = [];
-    const verdict = r.blocking ? "❌ blocking findings" : "✅ nothing blocking";
+    const verdict = r.errors.length > 0 ? "❌ the preview failed" : r.blocking ? "❌ blocking findings" : "✅ nothing blocking";
     const counts = Object.entries(r.counts).filter(([op]) => op !== "same").map(([op, n]) => `${op} ${n}`).join(", ") || "no changes";
     const checkedBy = r.packs.length > 0 ? `checked by ${r.packs.map((p) => code(`${p.name}@${p.version}`)).join(", ")} (${plural(policies, "policy", "policies")})` : "no policy pack run";
     sections.push({
@@ -74,7 +74,7 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
             `## HardenedStack review of ${code(`${r.project}/${r.stack}`)}: ${verdict}`,
             "",
             `**${plural(r.mandatory.length, "mandatory violation")} · ${plural(r.weakenings.length, "control-weakening change")} · ${plural(deletions, "security resource")} deleted · ${replaced} replaced** — ${counts}; ${checkedBy}${r.eventLog ? ", merged with the preview's event log" : ""}.`,
-            ...(r.errors.length > 0 ? ["", `> [!WARNING]\n> The preview reported ${plural(r.errors.length, "error")}; the steps may be incomplete: ${cell(r.errors[0]!.message, 300)}`] : []),
+            ...(r.errors.length > 0 ? ["", `> [!CAUTION]\n> The preview reported ${plural(r.errors.length, "error")}, so its steps may be incomplete and this review cannot say that nothing blocks: ${cell(r.errors[0]!.message, 300)}`] : []),
         ],
         rows: [], tail: [],
     });

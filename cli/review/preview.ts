@@ -10,6 +10,9 @@ import type { Readable } from "node:stream";
 import { maskSecrets } from "../mask";
 import { isSecret } from "../../engine/constants";
 import { locateJsonError } from "./json-error";
+import { KNOWN_OPS } from "./run";
+import { parseUrn } from "../../engine/urn";
+import { printable } from "../terminal";
 
 /** Bad input (exit 2). The message is one line and never quotes the input. */
 export class ReviewInputError extends Error {
@@ -275,6 +278,10 @@ export class PreviewScanner {
             this.error(`not a Pulumi preview: step ${this.preview.steps.length + 1} has no "op" and "urn"`, cap);
         }
         if (!/^urn:pulumi:[^:]*::[^:]*::.+::/s.test(s.urn)) this.error(`not a Pulumi preview: step ${this.preview.steps.length + 1} has no valid "urn"`, cap);
+        if (!KNOWN_OPS.has(s.op)) {
+            this.error(`not a preview this review understands: step ${this.preview.steps.length + 1} (${printable(s.urn)}) has the unknown op "${printable(s.op)}"; `
+                + `expected one of ${[...KNOWN_OPS].join(", ")} (a newer Pulumi CLI? the review cannot judge a change it does not know)`, cap);
+        }
         const step: PreviewStep = { op: s.op, urn: s.urn };
         if (typeof s.provider === "string") step.provider = s.provider;
         if (s.detailedDiff && typeof s.detailedDiff === "object") step.detailedDiff = s.detailedDiff as PreviewStep["detailedDiff"];
@@ -340,6 +347,14 @@ export class PreviewScanner {
         }
         return this.preview;
     }
+}
+
+/** The project and stack a preview is of (its first step's URN); undefined for a preview without steps. */
+export function previewOrigin(p: Preview): { project: string; stack: string } | undefined {
+    const first = p.steps[0];
+    if (!first) return undefined;
+    const u = parseUrn(first.urn);
+    return { project: u.project, stack: u.stack };
 }
 
 /** Reads a preview from a file, or from stdin for `-`. */

@@ -221,11 +221,29 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         }
         if (!finding) review.others.push({ urn: step.urn, type, op: step.op, properties: changedProperties(step) });
     }
-    review.blocking = review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
+    // A preview that reported an error stopped part-way (a failed program, provider or policy pack): its steps are not
+    // the whole change, so "nothing blocking" cannot be said. Blocking rather than bad input (exit 2), because the
+    // file is a well-formed preview and the review of what it does hold is still worth posting.
+    review.blocking = review.errors.length > 0 || review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
     return review;
 }
 
-/** Exit code of `hardened-stack review`: 1 when a mandatory violation, a control weakening or a security-resource deletion is found. */
+/** Why the review blocks, one phrase per cause, most important first; empty when nothing blocks. */
+export function blockingReasons(r: Review): string[] {
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    const deletions = r.removals.filter((x) => x.op === "delete").length;
+    return [
+        ...(r.errors.length > 0 ? [`the preview reported ${n(r.errors.length, "error", "errors")}, so its steps may be incomplete`] : []),
+        ...(r.mandatory.length > 0 ? [n(r.mandatory.length, "mandatory policy violation", "mandatory policy violations")] : []),
+        ...(r.weakenings.length > 0 ? [n(r.weakenings.length, "control-weakening change", "control-weakening changes")] : []),
+        ...(deletions > 0 ? [n(deletions, "deleted security resource", "deleted security resources")] : []),
+    ];
+}
+
+/**
+ * Exit code of `hardened-stack review`: 1 when the preview reported an error, or a mandatory violation, a control
+ * weakening or a security-resource deletion is found.
+ */
 export function exitCodeOf(r: Review): number {
     return r.blocking ? 1 : 0;
 }

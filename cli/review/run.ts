@@ -6,6 +6,15 @@ import { parseUrn } from "../../engine/urn";
 import type { ProgramRun, RecordedResource, ResourceOptionsRecord } from "../../engine/record";
 import type { Preview, PreviewStep, StepState } from "./preview";
 
+/**
+ * Every op a preview step can carry (pkg/resource/deploy/step.go, the `Op*` display.StepOp constants). A step with any
+ * other op is refused: the review cannot say what a change it does not understand does to the stack.
+ */
+export const KNOWN_OPS: ReadonlySet<string> = new Set([
+    "same", "create", "update", "delete", "replace", "create-replacement", "delete-replaced", "read", "read-replacement", "refresh",
+    "discard", "discard-replaced", "remove-pending-replace", "import", "import-replacement", "diff", "extend-parameterize",
+]);
+
 /** Ops whose newState is a resource of the new stack. The first one per URN wins (a replace precedes its create-replacement). */
 export const NEW_STATE_OPS: ReadonlySet<string> = new Set([
     "same", "create", "update", "replace", "create-replacement", "import", "import-replacement", "read", "read-replacement", "refresh",

@@ -1,4 +1,5 @@
 /** The review for a terminal, and as JSON for machines. */
+import { blockingReasons } from "./review";
 import type { Review, Verdict } from "./review";
 import { shortUrn, showValue } from "./show";
 
@@ -25,7 +26,7 @@ export function renderText(r: Review): string {
     section(`… Deferred to \`pulumi up\` (${r.deferred.length})`, r.deferred.map((v) => `  ${v.policy} (${shortUrn(v.urn)}): ${v.message.split("\n")[0]}`));
     if (r.unchanged.length > 0) lines.push("", `  ${r.unchanged.length} violation(s) on resources this change leaves as they are (not counted).`);
     section(`Other changes (${r.others.length})`, r.others.map((o) => `  ${o.op.padEnd(8)} ${shortUrn(o.urn)}${o.properties.length ? `  [${o.properties.join(", ")}]` : ""}`));
-    lines.push("", r.blocking ? "BLOCKING: mandatory violations, control-weakening changes or deleted security resources." : "OK: nothing blocking.");
+    lines.push("", r.blocking ? `BLOCKING: ${blockingReasons(r).join("; ")}.` : "OK: nothing blocking.");
     return lines.join("\n");
 }
 
@@ -47,6 +48,7 @@ export function reviewJson(r: Review): Record<string, unknown> {
         deferred: r.deferred.map(verdict),
         unchangedResourceViolations: r.unchanged.map(verdict),
         otherChanges: r.others,
+        blockingReasons: blockingReasons(r),
         previewErrors: r.errors.map((e) => e.message),
     };
 }
