@@ -98,9 +98,19 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     }
     if (r.unverified.length > 0) {
         sections.push({
-            head: ["", `### 🔍 Security-relevant values known only after apply (${r.unverified.length})`, "", "Not blocking: the packs judge these again in `pulumi up`. Check where the new value comes from.", "",
+            head: ["", `### 🔍 Security-relevant values known only after apply, or secret (${r.unverified.length})`, "",
+                "Not blocking: the packs judge these again in `pulumi up` (a secret was judged in plaintext by the real preview). Check where the new value comes from.", "",
                 "| Resource | Property (control) | Before → after |", "|---|---|---|"],
-            rows: r.unverified.map((w) => `| ${code(shortUrn(w.urn))} | ${code(w.path)} (${cell(w.control)}) | ${code(showValue(w.before, 120))} → ${code(showValue(w.after, 120))} |`),
+            rows: r.unverified.map((w) => `| ${code(shortUrn(w.urn))} | ${code(w.path)} (${cell(w.control)}) | ${code(showValue(w.before, 120))} → ${code(showValue(w.after, 120))}${w.secret ? " (secret: not compared here)" : ""} |`),
+            tail: [],
+        });
+    }
+    if (r.secret.length > 0) {
+        sections.push({
+            head: ["", `### 🔒 Cannot judge offline: secret (${r.secret.length})`, "",
+                "Not blocking: the preview shows these values as `[secret]`, and the real preview's packs judged their plaintext.", "",
+                "| Policy | Resource | Why |", "|---|---|---|"],
+            rows: r.secret.map((v) => `| ${code(`${v.policyPack}/${v.policy}`)} | ${code(shortUrn(v.urn))} | ${cell(v.message)} |`),
             tail: [],
         });
     }

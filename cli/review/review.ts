@@ -11,6 +11,8 @@ import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
 import { CHANGED_OPS, programRunOf, REMOVAL_OPS } from "./run";
+import { containsSecret, isSecretPlaceholder, secretPaths } from "./secret-values";
+import { shortUrn } from "./show";
 import { parseUrn } from "../../engine/urn";
 
 /** A policy verdict as the review reports it: the event log's fields plus where it came from and what changed. */
@@ -25,6 +27,8 @@ export interface Verdict extends PolicyEventVerdict {
 }
 
 export interface WeakeningFinding extends Weakening {
+    /** The old or new value is secret in the preview ("[secret]"): not comparable here, listed with the unknowns. */
+    secret?: boolean;
     urn: string;
     type: string;
     title: string;
@@ -62,10 +66,15 @@ export interface Review {
     advisory: Verdict[];
     /** Policies that could not decide in the preview (values known only after apply). */
     deferred: Verdict[];
+    /**
+     * Policies of the review's packs that deferred because a value they read is secret in the preview: the real
+     * preview judged the plaintext (its verdict, if any, is among the others, from the event log). Not blocking.
+     */
+    secret: Verdict[];
     /** Violations on resources this change leaves as they are: not introduced here, not blocking. */
     unchanged: Verdict[];
     weakenings: WeakeningFinding[];
-    /** Security-relevant properties that change to a value only known after apply. */
+    /** Security-relevant properties that change to a value only known after apply, or that are secret in the preview. */
     unverified: WeakeningFinding[];
     removals: RemovalFinding[];
     others: OtherChange[];
@@ -168,7 +177,7 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
 
     const review: Review = {
         file: preview.file, project: names.project, stack: names.stack, eventLog: events?.file, packs: analysis.packs,
-        mandatory: [], advisory: [], deferred: [], unchanged: [], weakenings: [], unverified: [], removals: [], others: [],
+        mandatory: [], advisory: [], deferred: [], secret: [], unchanged: [], weakenings: [], unverified: [], removals: [], others: [],
         counts: {}, errors: preview.diagnostics.filter((d) => d.severity === "error"), blocking: false, secretTexts: preview.secretTexts,
     };
 
@@ -176,8 +185,22 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         ...v, step: stepOf(packOf(v.policyPack), v.policy), op: byUrn.get(v.urn)?.op ?? "",
         ...(position(v.urn) ? { sourcePosition: position(v.urn) } : {}),
     });
-    for (const d of analysis.deferred) review.deferred.push(toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
-        enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" }));
+    const secretsAt = (urn: string) => {
+        const st = byUrn.get(urn);
+        return secretPaths(st?.op === "same" ? st.oldState?.outputs ?? st.newState?.inputs : st?.newState?.inputs);
+    };
+    const judgedByEvents = new Set((events?.verdicts ?? []).map((e) => `${e.policyPack}\u0000${e.policy}\u0000${e.urn || rootUrn}`));
+    for (const d of analysis.deferred) {
+        const v = toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
+            enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" });
+        // A stack policy's deferral is on the stack; the resource whose value it needed is named in its message.
+        const about = (d.urn && d.urn !== rootUrn ? d.urn : undefined) ?? ([...byUrn.keys()].find((u) => v.message.includes(u) && secretsAt(u).length > 0) ?? "");
+        const paths = about ? secretsAt(about).map((p) => (about === v.urn ? p : `${p} of ${shortUrn(about)}`)) : [];
+        if (paths.length === 0 || !deferredForSecret(v.message, paths, byUrn.get(about)?.newState?.inputs)) { review.deferred.push(v); continue; }
+        // The real preview's verdict on the plaintext, when the event log has one, is reported with the others.
+        if (judgedByEvents.has(`${v.policyPack}\u0000${v.policy}\u0000${v.urn}`)) continue;
+        review.secret.push({ ...v, message: secretVerdictMessage(paths, v.policyPack, events) });
+    }
     // The engine sends `<policy description>\n<message>`; with the pack's metadata at hand the description is dropped.
     const eventVerdicts = (events?.verdicts ?? []).map((e) => {
         const description = packOf(e.policyPack)?.policies.find((p) => p.name === e.policy)?.description;
@@ -195,7 +218,8 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         else review.advisory.push(v);
     }
 
-    const ctx = { isUnknown };
+    // A secret placeholder is compared as an unknown: "[secret]" is not the document it hides.
+    const ctx = { isUnknown: (v: unknown) => isUnknown(v) || isSecretPlaceholder(v) };
     for (const step of preview.steps) review.counts[step.op] = (review.counts[step.op] ?? 0) + 1;
     for (const step of byUrn.values()) {
         if (step.op === "same") continue;
@@ -205,8 +229,12 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         let finding = false;
         if ((step.op === "update" || step.op === "replace") && step.oldState?.inputs && step.newState?.inputs) {
             for (const w of weakeningsOf(type, step.oldState.inputs, step.newState.inputs, ctx)) {
-                const f: WeakeningFinding = { ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}) };
-                (w.unknown ? review.unverified : review.weakenings).push(f);
+                const secret = containsSecret(w.before) || containsSecret(w.after);
+                const f: WeakeningFinding = {
+                    ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}),
+                    ...(secret ? { secret, unknown: true, why: "secret in the preview: the review cannot compare it (the real preview's packs judged the plaintext)" } : {}),
+                };
+                (f.unknown ? review.unverified : review.weakenings).push(f);
                 finding = true;
             }
         }
@@ -226,6 +254,32 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
     // file is a well-formed preview and the review of what it does hold is still worth posting.
     review.blocking = review.errors.length > 0 || review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
     return review;
+}
+
+/**
+ * Whether a pack's deferral on a resource with secret values is due to them: the message names one of them, or the
+ * resource has no other value unknown in the preview.
+ */
+export function deferredForSecret(message: string, paths: readonly string[], inputs: unknown): boolean {
+    const tops = new Set(paths.map((p) => p.split(/[.[]/)[0]!));
+    if ([...tops].some((t) => message.includes(t))) return true;
+    return !containsUnknownSentinel(inputs);
+}
+
+function containsUnknownSentinel(v: unknown): boolean {
+    if (isUnknown(v)) return true;
+    if (Array.isArray(v)) return v.some(containsUnknownSentinel);
+    if (typeof v === "object" && v !== null) return Object.values(v).some(containsUnknownSentinel);
+    return false;
+}
+
+/** What the review says of a policy it could not judge because a value is secret, and where the real verdict is. */
+export function secretVerdictMessage(paths: readonly string[], pack: string, events: EventLog | undefined): string {
+    const shown = paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+    const head = `cannot judge offline: ${shown} ${paths.length === 1 ? "is" : "are"} secret in the preview`;
+    if (!events) return `${head}; \`pulumi preview\` judged the plaintext: pass its --events log for that verdict`;
+    if (!(pack in events.packs)) return `${head}; the event log has no run of ${pack}, so the real verdict is not known here`;
+    return `${head}; \`pulumi preview\` judged the plaintext and its event log has no violation of this policy here`;
 }
 
 /** Why the review blocks, one phrase per cause, most important first; empty when nothing blocks. */

@@ -5,6 +5,7 @@
 import { parseUrn } from "../../engine/urn";
 import type { ProgramRun, RecordedResource, ResourceOptionsRecord } from "../../engine/record";
 import type { Preview, PreviewStep, StepState } from "./preview";
+import { blindSecrets } from "./secret-values";
 
 /**
  * Every op a preview step can carry (pkg/resource/deploy/step.go, the `Op*` display.StepOp constants). A step with any
@@ -42,9 +43,10 @@ function options(s: StepState): ResourceOptionsRecord {
 export function resourceOf(step: PreviewStep): RecordedResource | undefined {
     const s = step.newState;
     if (!s || !NEW_STATE_OPS.has(step.op)) return undefined;
-    const inputs = s.inputs ?? {};
+    // A secret is "[secret]" in the preview; the packs see it as unknown, not as that text (secret-values.ts).
+    const inputs = blindSecrets(s.inputs ?? {});
     // An unchanged resource keeps its real outputs; a changed one has only its inputs (with unknowns) in a preview.
-    const outputs = step.op === "same" ? (step.oldState?.outputs ?? inputs) : inputs;
+    const outputs = step.op === "same" && step.oldState?.outputs ? blindSecrets(step.oldState.outputs) : inputs;
     return {
         urn: step.urn, type: s.type || parseUrn(step.urn).type, name: parseUrn(step.urn).name, custom: s.custom,
         parent: s.parent ?? "", provider: s.provider ?? step.provider ?? "", inputs, outputs,

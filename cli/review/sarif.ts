@@ -129,6 +129,7 @@ export function renderSarif(r: Review, o: SarifOptions = {}): Record<string, unk
     for (const v of r.mandatory) verdictResult(v, "error");
     for (const v of r.advisory) verdictResult(v, "warning");
     for (const v of r.deferred) verdictResult(v, "note");
+    for (const v of r.secret) verdictResult(v, "note");
     const weakening = (w: WeakeningFinding, ruleId: string, level: "error" | "note") => {
         results.push({
             ruleId, ruleIndex: addRule(CATALOG_RULES.find((x) => x.id === ruleId)!), level,

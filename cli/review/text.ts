@@ -21,8 +21,10 @@ export function renderText(r: Review): string {
     section(`✗ Changes that weaken a control (${r.weakenings.length})`, r.weakenings.flatMap((w) => [
         `  ${shortUrn(w.urn)}  ${w.path}: ${showValue(w.before)} → ${showValue(w.after)}`, `      ${w.why} (${w.control}; kill chain: ${w.step})`]));
     section(`✗ Security resources deleted or replaced (${r.removals.length})`, r.removals.map((x) => `  ${x.op === "delete" ? "deleted " : "replaced"}  ${shortUrn(x.urn)}: ${x.why}`));
-    section(`? Security-relevant values known only after apply (${r.unverified.length})`, r.unverified.map((w) => `  ${shortUrn(w.urn)}  ${w.path}: ${showValue(w.before)} → ${showValue(w.after)}`));
+    section(`? Security-relevant values known only after apply or secret (${r.unverified.length})`,
+        r.unverified.map((w) => `  ${shortUrn(w.urn)}  ${w.path}: ${showValue(w.before)} → ${showValue(w.after)}${w.secret ? "  (secret: not compared here)" : ""}`));
     section(`! Advisory policy violations (${r.advisory.length})`, r.advisory.flatMap(verdictLines));
+    section(`? Cannot judge offline: secret (${r.secret.length})`, r.secret.map((v) => `  ${v.policyPack}/${v.policy} (${shortUrn(v.urn)}): ${v.message}`));
     section(`… Deferred to \`pulumi up\` (${r.deferred.length})`, r.deferred.map((v) => `  ${v.policy} (${shortUrn(v.urn)}): ${v.message.split("\n")[0]}`));
     if (r.unchanged.length > 0) lines.push("", `  ${r.unchanged.length} violation(s) on resources this change leaves as they are (not counted).`);
     section(`Other changes (${r.others.length})`, r.others.map((o) => `  ${o.op.padEnd(8)} ${shortUrn(o.urn)}${o.properties.length ? `  [${o.properties.join(", ")}]` : ""}`));
@@ -43,9 +45,11 @@ export function reviewJson(r: Review): Record<string, unknown> {
         controlWeakenings: r.weakenings.map((w) => ({ urn: w.urn, type: w.type, op: w.op, property: w.path, control: w.control, killChainStep: w.step,
             before: showValue(w.before, 2000), after: showValue(w.after, 2000), why: w.why })),
         securityResourceRemovals: r.removals.map((x) => ({ urn: x.urn, type: x.type, op: x.op, killChainStep: x.step, why: x.why, replaceReasons: x.replaceReasons })),
-        knownAfterApply: r.unverified.map((w) => ({ urn: w.urn, type: w.type, property: w.path, control: w.control, before: showValue(w.before, 2000), after: showValue(w.after, 2000) })),
+        knownAfterApply: r.unverified.map((w) => ({ urn: w.urn, type: w.type, property: w.path, control: w.control, before: showValue(w.before, 2000), after: showValue(w.after, 2000),
+            ...(w.secret ? { secret: true } : {}) })),
         advisoryViolations: r.advisory.map(verdict),
         deferred: r.deferred.map(verdict),
+        cannotJudgeSecret: r.secret.map(verdict),
         unchangedResourceViolations: r.unchanged.map(verdict),
         otherChanges: r.others,
         blockingReasons: blockingReasons(r),

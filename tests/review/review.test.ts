@@ -229,11 +229,13 @@ describe("review: secrets never appear in any output format", () => {
             assert.match(out, /\[secret\]/, format);
         }
     });
-    test("a role policy that became a secret is still reviewed: the weakening is shown with \"[secret]\", not its text", () => {
-        const [w] = R.secrets!.weakenings;
+    test("a role policy that became a secret is listed as not comparable here, shown as \"[secret]\", not as a weakening of its text", () => {
+        assert.deepEqual(R.secrets!.weakenings, []);
+        const [w] = R.secrets!.unverified;
         assert.equal(w!.path, "policy");
         assert.equal(w!.after, "[secret]");
-        assert.match(renderReview(R.secrets!, "text"), /→ \[secret\]/);
+        assert.equal(w!.secret, true);
+        assert.match(renderReview(R.secrets!, "text"), /→ \[secret\] {2}\(secret: not compared here\)/);
     });
     test("scrubSecrets removes a known plaintext, also in its JSON-escaped form", () => {
         assert.equal(scrubSecrets("a pa\"ss b \"pa\\\"ss\"", ["pa\"ss"]), "a [secret] b \"[secret]\"");
