@@ -10,7 +10,7 @@ import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/secu
 import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
-import { CHANGED_OPS, programRunOf, REMOVAL_OPS } from "./run";
+import { CHANGED_OPS, priorRunOf, programRunOf, REMOVAL_OPS } from "./run";
 import { containsSecret, isSecretPlaceholder, secretPaths } from "./secret-values";
 import { shortUrn } from "./show";
 import { parseUrn } from "../../engine/urn";
@@ -149,11 +149,29 @@ export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise
             analyzeResource: (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""),
         })
         : { packs: [], violations: [], deferred: [], logs: [], calls: {} };
-    return buildReview(preview, analysis, o.events);
+    // A stack policy judges the whole new stack, so its violation on a resource the change leaves alone may be caused
+    // by the change (a deleted flow log leaves its VPC without one) or may predate it. Only when there is such a
+    // violation, the stack policies also judge the old stack: what they found there too predates the change.
+    const onUnchanged = analysis.violations.filter((d) => d.phase === "stack" && ops.get(d.urn)?.op === "same");
+    let prior: Set<string> | undefined;
+    if (onUnchanged.length > 0) {
+        const before = await analyzeRun(priorRunOf(preview), o.packs, { ...o.analyzeOptions, remediate: false, analyzeResource: () => false });
+        prior = new Set(before.violations.filter((d) => d.phase === "stack").map(verdictKey));
+    }
+    return buildReview(preview, analysis, o.events, prior);
 }
 
-/** Pure: the review from a preview, the packs' analysis and the event log. */
-export function buildReview(preview: Preview, analysis: AnalysisResult, events?: EventLog): Review {
+/** Identifies a verdict across runs: pack, policy and resource. */
+export function verdictKey(v: { policyPack: string; policy: string; urn: string }): string {
+    return `${v.policyPack}\u0000${v.policy}\u0000${v.urn}`;
+}
+
+/**
+ * Pure: the review from a preview, the packs' analysis and the event log. `priorStackViolations` holds the verdict
+ * keys (verdictKey) of the stack policies' violations on the stack before the change; without it every stack-policy
+ * violation counts, as one that may be caused by the change.
+ */
+export function buildReview(preview: Preview, analysis: AnalysisResult, events?: EventLog, priorStackViolations?: ReadonlySet<string>): Review {
     const byUrn = opsByUrn(preview.steps);
     const names = preview.steps[0] ? parseUrn(preview.steps[0].urn) : { project: "unknown", stack: "unknown" };
     const rootUrn = preview.steps.find((s) => parseUrn(s.urn).type === ROOT_STACK_TYPE)?.urn ?? "";
@@ -212,8 +230,9 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
     for (const { verdict, phase } of mergeVerdicts(analysis.violations, eventVerdicts.filter((v) => !EVENT_DEFERRAL.test(v.message)), rootUrn)) {
         const v = toVerdict(verdict);
         // Resource policies judge one resource's new state: on an unchanged resource the violation predates this change.
-        // Stack policies judge the whole new stack, so what they find may be caused by a change elsewhere: always counted.
-        if (v.op === "same" && phase !== "stack") review.unchanged.push(v);
+        // Stack policies judge the whole new stack: on an unchanged resource the violation predates the change only
+        // when the same policy found it on the old stack too; otherwise the change caused it, and it counts.
+        if (v.op === "same" && (phase !== "stack" || priorStackViolations?.has(verdictKey(v)))) review.unchanged.push(v);
         else if (v.enforcementLevel === "mandatory") review.mandatory.push(v);
         else review.advisory.push(v);
     }

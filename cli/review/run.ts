@@ -71,3 +71,28 @@ export function programRunOf(preview: Preview): ProgramRun {
     const config = Object.fromEntries(Object.entries(preview.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
     return { project: urn.project, stack: urn.stack, organization: "organization", mode: "preview", resources, stackOutputs: {}, config, logs: [], differences: [] };
 }
+
+/**
+ * The stack as it was before the change: every resource with an old state (unchanged, updated, replaced, deleted), in
+ * the preview's order. A changed resource has only its old inputs here, as the new stack has only its new inputs, so
+ * a stack policy judges both sides alike. Used to tell a stack policy's violation that predates the change from one
+ * the change causes.
+ */
+export function priorRunOf(preview: Preview): ProgramRun {
+    const now = programRunOf(preview);
+    const seen = new Set<string>();
+    const resources: RecordedResource[] = [];
+    for (const step of preview.steps) {
+        const s = step.oldState;
+        if (!s || seen.has(step.urn)) continue;
+        seen.add(step.urn);
+        const inputs = blindSecrets(s.inputs ?? s.outputs ?? {});
+        resources.push({
+            urn: step.urn, type: s.type || parseUrn(step.urn).type, name: parseUrn(step.urn).name, custom: s.custom,
+            parent: s.parent ?? "", provider: s.provider ?? step.provider ?? "", inputs, outputs: s.outputs ? blindSecrets(s.outputs) : inputs,
+            dependencies: s.dependencies ?? [], propertyDependencies: s.propertyDependencies ?? {}, options: options(s),
+            ...(s.id ? { id: s.id } : {}), ...(s.sourcePosition ? { sourcePosition: s.sourcePosition } : {}),
+        });
+    }
+    return { ...now, resources };
+}

@@ -143,7 +143,7 @@ describe("review: each finding kind on previews derived from the real ones", () 
         assert.equal(exitCodeOf(r), 0);
         assert.match(renderReview(r, "markdown"), /replaced because of `metadata\.name`/);
     });
-    test("a resource policy's violation on an unchanged resource predates the change: listed, not counted; a stack policy's is counted", () => {
+    test("a resource policy's violation on an unchanged resource predates the change: listed, not counted; a stack policy's, without the old stack's verdicts, is counted", () => {
         const p = previewOf(`${DERIVED}/flow-log-deleted.preview.json`);
         const vpc = p.steps.find((s) => s.urn.endsWith("Vpc::platform-vpc"))!.urn;
         const diag = (phase: Diagnostic["phase"]): Diagnostic => ({ policyPack: "p", policyPackVersion: "1", policy: `x-${phase}`, enforcementLevel: "mandatory",
