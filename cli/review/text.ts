@@ -2,6 +2,7 @@
 import { blockingReasons } from "./review";
 import type { Review, Verdict } from "./review";
 import { shortUrn, showValue } from "./show";
+import { printable } from "../terminal";
 
 function verdictLines(v: Verdict): string[] {
     return [`  [${v.enforcementLevel}] ${v.policyPack}/${v.policy}  (${shortUrn(v.urn)})`, ...v.message.split("\n").map((l) => `      ${l}`)];
@@ -29,7 +30,9 @@ export function renderText(r: Review): string {
     if (r.unchanged.length > 0) lines.push("", `  ${r.unchanged.length} violation(s) on resources this change leaves as they are (not counted).`);
     section(`Other changes (${r.others.length})`, r.others.map((o) => `  ${o.op.padEnd(8)} ${shortUrn(o.urn)}${o.properties.length ? `  [${o.properties.join(", ")}]` : ""}`));
     lines.push("", r.blocking ? `BLOCKING: ${blockingReasons(r).join("; ")}.` : "OK: nothing blocking.");
-    return lines.join("\n");
+    // Each entry is one line of the report: whatever the preview or a pack put in it (a newline, an escape sequence)
+    // is made printable here, so it can neither forge a line nor drive the terminal.
+    return lines.map(printable).join("\n");
 }
 
 export function reviewJson(r: Review): Record<string, unknown> {
