@@ -7,14 +7,17 @@ import type { Review } from "../review/review";
 import { renderMarkdown } from "../review/markdown";
 import { renderSarif } from "../review/sarif";
 import { renderText, reviewJson } from "../review/text";
-import { scrubSecrets } from "../review/show";
+import { scrubSecrets } from "../mask";
+import { redactReview } from "../review/redact";
 
 export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]";
 
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
-export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: string): string {
+/** The review in one format. Secrets are redacted from the review before it is formatted, and scrubbed once more after. */
+export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: string): string {
+    const r = redactReview(review);
     const out = format === "markdown" ? renderMarkdown(r)
         : format === "sarif" ? JSON.stringify(renderSarif(r, { sourceRoot }), null, 2)
             : format === "json" ? JSON.stringify(reviewJson(r), null, 2)

@@ -16,7 +16,7 @@ import type { Review } from "../../cli/review/review";
 import { renderReview, reviewCommand, REVIEW_FORMATS } from "../../cli/commands/review";
 import { readPackConfigs } from "../../cli/packs";
 import { MARKDOWN_LIMIT } from "../../cli/review/markdown";
-import { scrubSecrets } from "../../cli/review/show";
+import { scrubSecrets } from "../../cli/mask";
 import { syntheticPreview } from "./generate";
 
 const PACK = "tests/fixtures/packs/review-pack";
