@@ -134,7 +134,7 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
             MARKER,
             `## HardenedStack review of ${code(`${r.project}/${r.stack}`)}: ${verdict}`,
             "",
-            `**${plural(r.mandatory.length, "mandatory violation")} · ${plural(r.weakenings.length, "control-weakening change")} · ${plural(deletions, "security resource")} deleted · ${replaced} replaced** — ${counts}; ${checkedBy}${r.eventLog ? ", merged with the preview's event log" : ""}.`,
+            `**${plural(r.mandatory.length, "mandatory violation")} · ${plural(r.weakenings.length, "control-weakening change")} · ${plural(deletions, "security resource")} deleted · ${replaced} replaced** — ${counts}; ${checkedBy}${r.decidedByEventLog ? ", whose verdicts are the preview's event log's (the preview ran these packs)" : r.eventLog ? ", merged with the preview's event log" : ""}.`,
             ...(r.errors.length > 0 ? ["", `> [!CAUTION]\n> The preview reported ${plural(r.errors.length, "error")}, so its steps may be incomplete and this review cannot say that nothing blocks: ${cell(r.errors[0]!.message, 300)}`] : []),
         ],
         rows: [], tail: [],

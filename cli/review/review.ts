@@ -4,6 +4,7 @@
  */
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../../engine/analyzer";
+import type { ProgramRun } from "../../engine/record";
 import { isUnknown, ROOT_STACK_TYPE } from "../../engine/constants";
 import { catalogEntry, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/security-properties";
@@ -83,6 +84,8 @@ export interface Review {
     errors: PreviewDiagnostic[];
     blocking: boolean;
     secretTexts: string[];
+    /** The packs' verdicts are the event log's (the real preview ran them all); the review did not re-run them. */
+    decidedByEventLog?: boolean;
 }
 
 const DEFERRAL = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
@@ -133,6 +136,10 @@ export function mergeVerdicts(ours: readonly Diagnostic[], events: readonly Poli
 export interface ReviewOptions {
     packs: string[];
     events?: EventLog;
+    /** Run the packs on every changed resource even when the event log has the real preview's verdicts of them all. @default false */
+    rerunPacks?: boolean;
+    /** packMetadata() of `packs`, already under way (started while the preview was read). @default - started here when needed */
+    packMetadata?: Promise<AnalysisResult>;
     analyzeOptions?: AnalyzeOptions;
 }
 
@@ -140,7 +147,10 @@ export interface ReviewOptions {
 export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise<Review> {
     const run = programRunOf(preview);
     const ops = opsByUrn(preview.steps);
-    const analysis: AnalysisResult = run.resources.length > 0 && o.packs.length > 0
+    const fromEvents = o.events && !o.rerunPacks && run.resources.length > 0 && o.packs.length > 0 && Object.keys(o.events.packs).length > 0
+        ? packsJudgedByEvents(await (o.packMetadata ?? packMetadata(o.packs, run, o.analyzeOptions)), o.events)
+        : undefined;
+    const analysis: AnalysisResult = fromEvents ?? (run.resources.length > 0 && o.packs.length > 0
         ? await analyzeRun(run, o.packs, {
             ...o.analyzeOptions,
             // The preview's new states already hold remediated inputs, and unchanged resources were judged when they
@@ -148,17 +158,40 @@ export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise
             remediate: false,
             analyzeResource: (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""),
         })
-        : { packs: [], violations: [], deferred: [], logs: [], calls: {} };
+        : { packs: [], violations: [], deferred: [], logs: [], calls: {} });
     // A stack policy judges the whole new stack, so its violation on a resource the change leaves alone may be caused
     // by the change (a deleted flow log leaves its VPC without one) or may predate it. Only when there is such a
     // violation, the stack policies also judge the old stack: what they found there too predates the change.
-    const onUnchanged = analysis.violations.filter((d) => d.phase === "stack" && ops.get(d.urn)?.op === "same");
+    const stackPolicy = (pack: string, policy: string) => analysis.packs.find((p) => p.name === pack)?.policies.find((x) => x.name === policy)?.policyType === "stack";
+    const onUnchanged = [...analysis.violations.filter((d) => d.phase === "stack"), ...(fromEvents ? o.events!.verdicts.filter((e) => stackPolicy(e.policyPack, e.policy)) : [])]
+        .filter((d) => ops.get(d.urn)?.op === "same");
     let prior: Set<string> | undefined;
     if (onUnchanged.length > 0) {
         const before = await analyzeRun(priorRunOf(preview), o.packs, { ...o.analyzeOptions, remediate: false, analyzeResource: () => false });
         prior = new Set(before.violations.filter((d) => d.phase === "stack").map(verdictKey));
     }
-    return buildReview(preview, analysis, o.events, prior);
+    const review = buildReview(preview, analysis, o.events, prior);
+    review.decidedByEventLog = fromEvents !== undefined;
+    return review;
+}
+
+/**
+ * The packs' metadata (names, versions, policies) without judging anything: each pack is started, configured for
+ * the stack and given an empty one. Cheap next to judging every resource, and it can start before the preview is read.
+ */
+export function packMetadata(packs: readonly string[], stack: Pick<ProgramRun, "project" | "stack" | "config">, options?: AnalyzeOptions): Promise<AnalysisResult> {
+    return analyzeRun({ organization: "organization", mode: "preview", stackOutputs: {}, logs: [], differences: [], ...stack, resources: [] }, [...packs], { ...options, remediate: false });
+}
+
+/**
+ * When the event log shows that the real preview ran every one of the review's packs (the same name and version in
+ * its summary event, which the engine writes last, so a cut log has none), the verdicts in it are the real ones and
+ * re-running the packs on every resource would only repeat them: the analysis is then the packs' metadata, and their
+ * verdicts are the log's. undefined when a pack must be run.
+ */
+export function packsJudgedByEvents(meta: AnalysisResult, events: EventLog): AnalysisResult | undefined {
+    if (meta.packs.length === 0 || !meta.packs.every((p) => events.packs[p.name] === p.version)) return undefined;
+    return { ...meta, violations: [], deferred: [] };
 }
 
 /** Identifies a verdict across runs: pack, policy and resource. */
@@ -232,7 +265,9 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         // Resource policies judge one resource's new state: on an unchanged resource the violation predates this change.
         // Stack policies judge the whole new stack: on an unchanged resource the violation predates the change only
         // when the same policy found it on the old stack too; otherwise the change caused it, and it counts.
-        if (v.op === "same" && (phase !== "stack" || priorStackViolations?.has(verdictKey(v)))) review.unchanged.push(v);
+        // An event-log verdict carries no phase: a policy the pack declares as a stack policy is one.
+        const stack = phase === "stack" || (phase === undefined && packOf(v.policyPack)?.policies.find((x) => x.name === v.policy)?.policyType === "stack");
+        if (v.op === "same" && (!stack || priorStackViolations?.has(verdictKey(v)))) review.unchanged.push(v);
         else if (v.enforcementLevel === "mandatory") review.mandatory.push(v);
         else review.advisory.push(v);
     }

@@ -12,7 +12,7 @@ export function renderText(r: Review): string {
     const lines: string[] = [];
     const counts = Object.entries(r.counts).map(([op, n]) => `${op} ${n}`).join(", ");
     lines.push(`${r.project}/${r.stack}: review of ${r.file} (${counts || "no steps"})`);
-    lines.push(r.packs.length > 0 ? `policies: ${r.packs.map((p) => `${p.name}@${p.version} (${p.policies.length})`).join(", ")}${r.eventLog ? `; event log ${r.eventLog}` : ""}` : "policies: none run");
+    lines.push(r.packs.length > 0 ? `policies: ${r.packs.map((p) => `${p.name}@${p.version} (${p.policies.length})`).join(", ")}${r.eventLog ? `; event log ${r.eventLog}` : ""}${r.decidedByEventLog ? " (the preview ran these packs: their verdicts are the log's, not re-run)" : ""}` : "policies: none run");
     for (const e of r.errors) lines.push(`! the preview reported an error: ${e.message.split("\n")[0]}`);
     const section = (title: string, body: string[]) => {
         if (body.length === 0) return;
@@ -42,7 +42,7 @@ export function reviewJson(r: Review): Record<string, unknown> {
     });
     return {
         project: r.project, stack: r.stack, file: r.file, ...(r.eventLog ? { eventLog: r.eventLog } : {}),
-        blocking: r.blocking, exitCode: r.blocking ? 1 : 0, counts: r.counts,
+        blocking: r.blocking, exitCode: r.blocking ? 1 : 0, counts: r.counts, verdictsFrom: r.decidedByEventLog ? "event log" : "packs",
         packs: r.packs.map((p) => ({ name: p.name, version: p.version, policies: p.policies.length })),
         mandatoryViolations: r.mandatory.map(verdict),
         controlWeakenings: r.weakenings.map((w) => ({ urn: w.urn, type: w.type, op: w.op, property: w.path, control: w.control, killChainStep: w.step,
