@@ -11,6 +11,7 @@ import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/secu
 import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
+import { analyzePreviewRun } from "./analyze";
 import { CHANGED_OPS, priorRunOf, programRunOf, REMOVAL_OPS } from "./run";
 import { containsSecret, isSecretPlaceholder, secretPaths } from "./secret-values";
 import { shortUrn } from "./show";
@@ -151,13 +152,9 @@ export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise
         ? packsJudgedByEvents(await (o.packMetadata ?? packMetadata(o.packs, run, o.analyzeOptions)), o.events)
         : undefined;
     const analysis: AnalysisResult = fromEvents ?? (run.resources.length > 0 && o.packs.length > 0
-        ? await analyzeRun(run, o.packs, {
-            ...o.analyzeOptions,
-            // The preview's new states already hold remediated inputs, and unchanged resources were judged when they
-            // last changed: resource policies run on what this change creates, updates or replaces.
-            remediate: false,
-            analyzeResource: (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""),
-        })
+        // The preview's new states already hold remediated inputs, and unchanged resources were judged when they last
+        // changed: resource policies run on what this change creates, updates or replaces.
+        ? await analyzePreviewRun(run, o.packs, (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""), o.analyzeOptions)
         : { packs: [], violations: [], deferred: [], logs: [], calls: {} });
     // A stack policy judges the whole new stack, so its violation on a resource the change leaves alone may be caused
     // by the change (a deleted flow log leaves its VPC without one) or may predate it. Only when there is such a
@@ -167,7 +164,7 @@ export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise
         .filter((d) => ops.get(d.urn)?.op === "same");
     let prior: Set<string> | undefined;
     if (onUnchanged.length > 0) {
-        const before = await analyzeRun(priorRunOf(preview), o.packs, { ...o.analyzeOptions, remediate: false, analyzeResource: () => false });
+        const before = await analyzePreviewRun(priorRunOf(preview), o.packs, () => false, o.analyzeOptions);
         prior = new Set(before.violations.filter((d) => d.phase === "stack").map(verdictKey));
     }
     const review = buildReview(preview, analysis, o.events, prior);
