@@ -1,20 +1,23 @@
 import { parseArgs } from "../args";
 import { packsOf, readPackConfigs } from "../packs";
-import { readEventLog } from "../review/events";
-import { readPreview, ReviewInputError } from "../review/preview";
-import { exitCodeOf, reviewPreview } from "../review/review";
+import { foreignEventLogError, readEventLog } from "../review/events";
+import { previewOrigin, readPreview, ReviewInputError } from "../review/preview";
+import { exitCodeOf, packMetadata as startPackMetadata, reviewPreview } from "../review/review";
 import type { Review } from "../review/review";
 import { renderMarkdown } from "../review/markdown";
 import { renderSarif } from "../review/sarif";
 import { renderText, reviewJson } from "../review/text";
-import { scrubSecrets } from "../review/show";
+import { scrubSecrets } from "../mask";
+import { redactReview } from "../review/redact";
 
-export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]";
+export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]";
 
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
-export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: string): string {
+/** The review in one format. Secrets are redacted from the review before it is formatted, and scrubbed once more after. */
+export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: string): string {
+    const r = redactReview(review);
     const out = format === "markdown" ? renderMarkdown(r)
         : format === "sarif" ? JSON.stringify(renderSarif(r, { sourceRoot }), null, 2)
             : format === "json" ? JSON.stringify(reviewJson(r), null, 2)
@@ -28,7 +31,7 @@ export function renderReview(r: Review, format: ReviewFormat, sourceRoot?: strin
  */
 export async function reviewCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("review", argv, {
-        values: ["events", "format", "source-root"], repeatable: ["policy-pack", "policy-pack-config"], positionals: 1,
+        values: ["events", "format", "source-root"], repeatable: ["policy-pack", "policy-pack-config"], booleans: ["rerun-packs"], positionals: 1,
         choices: { format: REVIEW_FORMATS },
     });
     const file = a.positionals[0];
@@ -37,11 +40,20 @@ export async function reviewCommand(argv: string[], out: (s: string) => void): P
         return 2;
     }
     try {
-        const preview = await readPreview(file);
         const events = a.values.events !== undefined ? await readEventLog(a.values.events) : undefined;
         const packs = packsOf(a.lists["policy-pack"] ?? []);
         const packConfig = readPackConfigs(packs, a.lists["policy-pack-config"] ?? []);
-        const review = await reviewPreview(preview, { packs, events, analyzeOptions: { packConfig } });
+        const rerunPacks = a.flags.has("rerun-packs");
+        // When the event log may hold the packs' verdicts, the packs start (for their metadata) while the preview is read.
+        const [project, stack] = events?.stacks[0]?.split("/") ?? [];
+        const packMetadata = events && !rerunPacks && project !== undefined && stack !== undefined && Object.keys(events.packs).length > 0
+            ? startPackMetadata(packs, { project, stack, config: {} }, { packConfig }) : undefined;
+        packMetadata?.catch(() => undefined); // awaited by reviewPreview; a failure is reported there, not as unhandled
+        const preview = await readPreview(file);
+        const origin = previewOrigin(preview);
+        const foreign = events && origin ? foreignEventLogError(events, preview.file, origin.project, origin.stack) : undefined;
+        if (foreign) throw new ReviewInputError(foreign);
+        const review = await reviewPreview(preview, { packs, events, rerunPacks, packMetadata, analyzeOptions: { packConfig } });
         out(renderReview(review, (a.values.format as ReviewFormat | undefined) ?? "text", a.values["source-root"]));
         return exitCodeOf(review);
     } catch (e) {

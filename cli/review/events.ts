@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { ReviewInputError } from "./preview";
 import { locateJsonError } from "./json-error";
+import { printable } from "../terminal";
 
 export interface PolicyEventVerdict {
     policyPack: string;
@@ -25,6 +26,31 @@ export interface EventLog {
     /** Pack name -> version, from the summary event. */
     packs: Record<string, string>;
     events: number;
+    /** Every `project/stack` named by a URN in the log (resource and policy events), in the order met. */
+    stacks: string[];
+}
+
+/** The URN an event is about, if it names one (policy, resource and diagnostic events). */
+export function urnOf(event: Record<string, unknown>): string | undefined {
+    for (const [k, v] of Object.entries(event)) {
+        if (!k.endsWith("Event") || typeof v !== "object" || v === null) continue;
+        const p = v as Record<string, unknown>;
+        const meta = p.metadata as Record<string, unknown> | undefined;
+        for (const u of [p.resourceUrn, p.urn, meta?.urn]) if (typeof u === "string" && u.startsWith("urn:pulumi:")) return u;
+    }
+    return undefined;
+}
+
+/**
+ * Why an event log cannot be merged into a preview's review: it names another project or stack (a log left over from
+ * another job, or a matrix leg crossed with another). undefined when it matches, or names no stack at all.
+ */
+export function foreignEventLogError(log: EventLog, previewFile: string, project: string, stack: string): string | undefined {
+    const own = `${project}/${stack}`;
+    const other = log.stacks.find((s) => s !== own);
+    if (other === undefined) return undefined;
+    return `${log.file}: the event log is of ${printable(other)} but ${previewFile} is a preview of ${printable(own)}; `
+        + "pass the --event-log written by the same `pulumi preview` run";
 }
 
 /** The engine colours messages with `<{%reset%}>`-style tags; they mean nothing outside a terminal. */
@@ -46,7 +72,7 @@ export function policyVerdictOf(event: Record<string, unknown>): PolicyEventVerd
 }
 
 export async function readEventLog(file: string): Promise<EventLog> {
-    const log: EventLog = { file, verdicts: [], packs: {}, events: 0 };
+    const log: EventLog = { file, verdicts: [], packs: {}, events: 0, stacks: [] };
     const stream = createReadStream(file);
     const lines = createInterface({ input: stream, crlfDelay: Infinity });
     let lineNo = 0;
@@ -68,6 +94,10 @@ export async function readEventLog(file: string): Promise<EventLog> {
             const e = event as Record<string, unknown>;
             if (Object.keys(e).some((k) => k.endsWith("Event"))) sawEvent = true;
             log.events++;
+            const urn = urnOf(e);
+            // A malformed URN names no stack; the verdict carrying it is still merged by its text.
+            const u = urn && /^urn:pulumi:([^:]*)::([^:]*)::/.exec(urn);
+            if (u && !log.stacks.includes(`${u[2]}/${u[1]}`)) log.stacks.push(`${u[2]}/${u[1]}`);
             const verdict = policyVerdictOf(e);
             if (verdict) log.verdicts.push(verdict);
             const summary = e.summaryEvent as Record<string, unknown> | undefined;

@@ -8,8 +8,11 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { maskSecrets } from "../mask";
-import { isSecret } from "../../engine/constants";
+import { isSecret, SECRET_SIG } from "../../engine/constants";
 import { locateJsonError } from "./json-error";
+import { KNOWN_OPS } from "./run";
+import { parseUrn } from "../../engine/urn";
+import { printable } from "../terminal";
 
 /** Bad input (exit 2). The message is one line and never quotes the input. */
 export class ReviewInputError extends Error {
@@ -109,6 +112,8 @@ export class PreviewScanner {
     private sawSteps = false;
     private stepsNotArray = false;
     private topKeys: string[] = [];
+    private lastHasSecret = false;
+    private readonly secrets = new Set<string>();
     readonly preview: Preview;
 
     constructor(file: string) {
@@ -233,6 +238,8 @@ export class PreviewScanner {
     /** Parses a finished capture; a JSON error is placed at its own line and column. */
     private parse(cap: Capture): unknown {
         const text = Buffer.concat(cap.parts).toString("utf8");
+        // Most steps hold no secret signature object: those skip the walks that find and mask secrets.
+        this.lastHasSecret = text.includes(SECRET_SIG);
         try {
             return JSON.parse(text);
         } catch {
@@ -275,11 +282,18 @@ export class PreviewScanner {
             this.error(`not a Pulumi preview: step ${this.preview.steps.length + 1} has no "op" and "urn"`, cap);
         }
         if (!/^urn:pulumi:[^:]*::[^:]*::.+::/s.test(s.urn)) this.error(`not a Pulumi preview: step ${this.preview.steps.length + 1} has no valid "urn"`, cap);
+        if (!KNOWN_OPS.has(s.op)) {
+            this.error(`not a preview this review understands: step ${this.preview.steps.length + 1} (${printable(s.urn)}) has the unknown op "${printable(s.op)}"; `
+                + `expected one of ${[...KNOWN_OPS].join(", ")} (a newer Pulumi CLI? the review cannot judge a change it does not know)`, cap);
+        }
         const step: PreviewStep = { op: s.op, urn: s.urn };
         if (typeof s.provider === "string") step.provider = s.provider;
         if (s.detailedDiff && typeof s.detailedDiff === "object") step.detailedDiff = s.detailedDiff as PreviewStep["detailedDiff"];
         if (Array.isArray(s.diffReasons)) step.diffReasons = s.diffReasons.map(String);
         if (Array.isArray(s.replaceReasons)) step.replaceReasons = s.replaceReasons.map(String);
+        // Every secret anywhere in the step, in the parts kept and the parts dropped alike: an event log's message or a
+        // pack may echo any of them, and the finished review is scrubbed of them all.
+        if (this.lastHasSecret) this.collectSecrets(s);
         const same = s.op === "same";
         if (s.oldState) step.oldState = this.state(s.oldState, same ? "outputs" : "inputs");
         if (s.newState) step.newState = this.state(s.newState, "inputs");
@@ -302,28 +316,40 @@ export class PreviewScanner {
             st.customTimeouts = { create: secs(t.create), update: secs(t.update), delete: secs(t.delete), read: secs(t.read) };
         }
         const v = r[keep];
-        if (v && typeof v === "object") {
-            this.collectSecrets(v);
-            st[keep] = maskSecrets(v) as Record<string, unknown>;
-        }
+        if (v && typeof v === "object") st[keep] = (this.lastHasSecret ? maskSecrets(v) : v) as Record<string, unknown>;
         return st;
     }
 
+    /** Remembers the plaintext of every secret in `v`: each string and number inside it, and a JSON text's own leaves. */
     private collectSecrets(v: unknown): void {
         if (isSecret(v)) {
             const o = v as Record<string, unknown>;
-            for (const text of [o.value, o.plaintext]) {
-                if (typeof text !== "string") continue;
-                this.preview.secretTexts.push(text);
-                try {
-                    const inner: unknown = JSON.parse(text);
-                    if (typeof inner === "string") this.preview.secretTexts.push(inner);
-                } catch { /* plaintext that is not JSON is the secret itself */ }
-            }
+            this.secretLeaves(o.value);
+            this.secretLeaves(o.plaintext);
             return;
         }
         if (Array.isArray(v)) v.forEach((x) => this.collectSecrets(x));
         else if (typeof v === "object" && v !== null) Object.values(v).forEach((x) => this.collectSecrets(x));
+    }
+
+    private secretLeaves(v: unknown, depth = 0): void {
+        if (typeof v === "number") this.remember(String(v));
+        else if (Array.isArray(v)) v.forEach((x) => this.secretLeaves(x, depth));
+        else if (typeof v === "object" && v !== null) {
+            this.remember(JSON.stringify(v));
+            Object.values(v).forEach((x) => this.secretLeaves(x, depth));
+        } else if (typeof v === "string") {
+            this.remember(v);
+            if (depth > 0 || !/^\s*["{[]/.test(v)) return;
+            // A secret held as JSON text (a policy document, a state file's plaintext): its leaves are secret too.
+            try { this.secretLeaves(JSON.parse(v) as unknown, depth + 1); } catch { /* not JSON: the text itself is the secret */ }
+        }
+    }
+
+    private remember(text: string): void {
+        if (this.secrets.has(text)) return;
+        this.secrets.add(text);
+        this.preview.secretTexts.push(text);
     }
 
     end(): Preview {
@@ -340,6 +366,14 @@ export class PreviewScanner {
         }
         return this.preview;
     }
+}
+
+/** The project and stack a preview is of (its first step's URN); undefined for a preview without steps. */
+export function previewOrigin(p: Preview): { project: string; stack: string } | undefined {
+    const first = p.steps[0];
+    if (!first) return undefined;
+    const u = parseUrn(first.urn);
+    return { project: u.project, stack: u.stack };
 }
 
 /** Reads a preview from a file, or from stdin for `-`. */

@@ -4,13 +4,17 @@
  */
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../../engine/analyzer";
+import type { ProgramRun } from "../../engine/record";
 import { isUnknown, ROOT_STACK_TYPE } from "../../engine/constants";
 import { catalogEntry, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/security-properties";
 import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
 import type { Preview, PreviewDiagnostic, PreviewStep } from "./preview";
-import { CHANGED_OPS, programRunOf, REMOVAL_OPS } from "./run";
+import { analyzePreviewRun } from "./analyze";
+import { CHANGED_OPS, priorRunOf, programRunOf, REMOVAL_OPS } from "./run";
+import { containsSecret, isSecretPlaceholder, secretPaths } from "./secret-values";
+import { shortUrn } from "./show";
 import { parseUrn } from "../../engine/urn";
 
 /** A policy verdict as the review reports it: the event log's fields plus where it came from and what changed. */
@@ -25,6 +29,8 @@ export interface Verdict extends PolicyEventVerdict {
 }
 
 export interface WeakeningFinding extends Weakening {
+    /** The old or new value is secret in the preview ("[secret]"): not comparable here, listed with the unknowns. */
+    secret?: boolean;
     urn: string;
     type: string;
     title: string;
@@ -62,10 +68,15 @@ export interface Review {
     advisory: Verdict[];
     /** Policies that could not decide in the preview (values known only after apply). */
     deferred: Verdict[];
+    /**
+     * Policies of the review's packs that deferred because a value they read is secret in the preview: the real
+     * preview judged the plaintext (its verdict, if any, is among the others, from the event log). Not blocking.
+     */
+    secret: Verdict[];
     /** Violations on resources this change leaves as they are: not introduced here, not blocking. */
     unchanged: Verdict[];
     weakenings: WeakeningFinding[];
-    /** Security-relevant properties that change to a value only known after apply. */
+    /** Security-relevant properties that change to a value only known after apply, or that are secret in the preview. */
     unverified: WeakeningFinding[];
     removals: RemovalFinding[];
     others: OtherChange[];
@@ -74,6 +85,8 @@ export interface Review {
     errors: PreviewDiagnostic[];
     blocking: boolean;
     secretTexts: string[];
+    /** The packs' verdicts are the event log's (the real preview ran them all); the review did not re-run them. */
+    decidedByEventLog?: boolean;
 }
 
 const DEFERRAL = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
@@ -124,6 +137,10 @@ export function mergeVerdicts(ours: readonly Diagnostic[], events: readonly Poli
 export interface ReviewOptions {
     packs: string[];
     events?: EventLog;
+    /** Run the packs on every changed resource even when the event log has the real preview's verdicts of them all. @default false */
+    rerunPacks?: boolean;
+    /** packMetadata() of `packs`, already under way (started while the preview was read). @default - started here when needed */
+    packMetadata?: Promise<AnalysisResult>;
     analyzeOptions?: AnalyzeOptions;
 }
 
@@ -131,20 +148,60 @@ export interface ReviewOptions {
 export async function reviewPreview(preview: Preview, o: ReviewOptions): Promise<Review> {
     const run = programRunOf(preview);
     const ops = opsByUrn(preview.steps);
-    const analysis: AnalysisResult = run.resources.length > 0 && o.packs.length > 0
-        ? await analyzeRun(run, o.packs, {
-            ...o.analyzeOptions,
-            // The preview's new states already hold remediated inputs, and unchanged resources were judged when they
-            // last changed: resource policies run on what this change creates, updates or replaces.
-            remediate: false,
-            analyzeResource: (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""),
-        })
-        : { packs: [], violations: [], deferred: [], logs: [], calls: {} };
-    return buildReview(preview, analysis, o.events);
+    const fromEvents = o.events && !o.rerunPacks && run.resources.length > 0 && o.packs.length > 0 && Object.keys(o.events.packs).length > 0
+        ? packsJudgedByEvents(await (o.packMetadata ?? packMetadata(o.packs, run, o.analyzeOptions)), o.events)
+        : undefined;
+    const analysis: AnalysisResult = fromEvents ?? (run.resources.length > 0 && o.packs.length > 0
+        // The preview's new states already hold remediated inputs, and unchanged resources were judged when they last
+        // changed: resource policies run on what this change creates, updates or replaces.
+        ? await analyzePreviewRun(run, o.packs, (r) => CHANGED_OPS.has(ops.get(r.urn)?.op ?? ""), o.analyzeOptions)
+        : { packs: [], violations: [], deferred: [], logs: [], calls: {} });
+    // A stack policy judges the whole new stack, so its violation on a resource the change leaves alone may be caused
+    // by the change (a deleted flow log leaves its VPC without one) or may predate it. Only when there is such a
+    // violation, the stack policies also judge the old stack: what they found there too predates the change.
+    const stackPolicy = (pack: string, policy: string) => analysis.packs.find((p) => p.name === pack)?.policies.find((x) => x.name === policy)?.policyType === "stack";
+    const onUnchanged = [...analysis.violations.filter((d) => d.phase === "stack"), ...(fromEvents ? o.events!.verdicts.filter((e) => stackPolicy(e.policyPack, e.policy)) : [])]
+        .filter((d) => ops.get(d.urn)?.op === "same");
+    let prior: Set<string> | undefined;
+    if (onUnchanged.length > 0) {
+        const before = await analyzePreviewRun(priorRunOf(preview), o.packs, () => false, o.analyzeOptions);
+        prior = new Set(before.violations.filter((d) => d.phase === "stack").map(verdictKey));
+    }
+    const review = buildReview(preview, analysis, o.events, prior);
+    review.decidedByEventLog = fromEvents !== undefined;
+    return review;
 }
 
-/** Pure: the review from a preview, the packs' analysis and the event log. */
-export function buildReview(preview: Preview, analysis: AnalysisResult, events?: EventLog): Review {
+/**
+ * The packs' metadata (names, versions, policies) without judging anything: each pack is started, configured for
+ * the stack and given an empty one. Cheap next to judging every resource, and it can start before the preview is read.
+ */
+export function packMetadata(packs: readonly string[], stack: Pick<ProgramRun, "project" | "stack" | "config">, options?: AnalyzeOptions): Promise<AnalysisResult> {
+    return analyzeRun({ organization: "organization", mode: "preview", stackOutputs: {}, logs: [], differences: [], ...stack, resources: [] }, [...packs], { ...options, remediate: false });
+}
+
+/**
+ * When the event log shows that the real preview ran every one of the review's packs (the same name and version in
+ * its summary event, which the engine writes last, so a cut log has none), the verdicts in it are the real ones and
+ * re-running the packs on every resource would only repeat them: the analysis is then the packs' metadata, and their
+ * verdicts are the log's. undefined when a pack must be run.
+ */
+export function packsJudgedByEvents(meta: AnalysisResult, events: EventLog): AnalysisResult | undefined {
+    if (meta.packs.length === 0 || !meta.packs.every((p) => events.packs[p.name] === p.version)) return undefined;
+    return { ...meta, violations: [], deferred: [] };
+}
+
+/** Identifies a verdict across runs: pack, policy and resource. */
+export function verdictKey(v: { policyPack: string; policy: string; urn: string }): string {
+    return `${v.policyPack}\u0000${v.policy}\u0000${v.urn}`;
+}
+
+/**
+ * Pure: the review from a preview, the packs' analysis and the event log. `priorStackViolations` holds the verdict
+ * keys (verdictKey) of the stack policies' violations on the stack before the change; without it every stack-policy
+ * violation counts, as one that may be caused by the change.
+ */
+export function buildReview(preview: Preview, analysis: AnalysisResult, events?: EventLog, priorStackViolations?: ReadonlySet<string>): Review {
     const byUrn = opsByUrn(preview.steps);
     const names = preview.steps[0] ? parseUrn(preview.steps[0].urn) : { project: "unknown", stack: "unknown" };
     const rootUrn = preview.steps.find((s) => parseUrn(s.urn).type === ROOT_STACK_TYPE)?.urn ?? "";
@@ -168,7 +225,7 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
 
     const review: Review = {
         file: preview.file, project: names.project, stack: names.stack, eventLog: events?.file, packs: analysis.packs,
-        mandatory: [], advisory: [], deferred: [], unchanged: [], weakenings: [], unverified: [], removals: [], others: [],
+        mandatory: [], advisory: [], deferred: [], secret: [], unchanged: [], weakenings: [], unverified: [], removals: [], others: [],
         counts: {}, errors: preview.diagnostics.filter((d) => d.severity === "error"), blocking: false, secretTexts: preview.secretTexts,
     };
 
@@ -176,8 +233,22 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         ...v, step: stepOf(packOf(v.policyPack), v.policy), op: byUrn.get(v.urn)?.op ?? "",
         ...(position(v.urn) ? { sourcePosition: position(v.urn) } : {}),
     });
-    for (const d of analysis.deferred) review.deferred.push(toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
-        enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" }));
+    const secretsAt = (urn: string) => {
+        const st = byUrn.get(urn);
+        return secretPaths(st?.op === "same" ? st.oldState?.outputs ?? st.newState?.inputs : st?.newState?.inputs);
+    };
+    const judgedByEvents = new Set((events?.verdicts ?? []).map((e) => `${e.policyPack}\u0000${e.policy}\u0000${e.urn || rootUrn}`));
+    for (const d of analysis.deferred) {
+        const v = toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
+            enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" });
+        // A stack policy's deferral is on the stack; the resource whose value it needed is named in its message.
+        const about = (d.urn && d.urn !== rootUrn ? d.urn : undefined) ?? ([...byUrn.keys()].find((u) => v.message.includes(u) && secretsAt(u).length > 0) ?? "");
+        const paths = about ? secretsAt(about).map((p) => (about === v.urn ? p : `${p} of ${shortUrn(about)}`)) : [];
+        if (paths.length === 0 || !deferredForSecret(v.message, paths, byUrn.get(about)?.newState?.inputs)) { review.deferred.push(v); continue; }
+        // The real preview's verdict on the plaintext, when the event log has one, is reported with the others.
+        if (judgedByEvents.has(`${v.policyPack}\u0000${v.policy}\u0000${v.urn}`)) continue;
+        review.secret.push({ ...v, message: secretVerdictMessage(paths, v.policyPack, events) });
+    }
     // The engine sends `<policy description>\n<message>`; with the pack's metadata at hand the description is dropped.
     const eventVerdicts = (events?.verdicts ?? []).map((e) => {
         const description = packOf(e.policyPack)?.policies.find((p) => p.name === e.policy)?.description;
@@ -189,13 +260,17 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
     for (const { verdict, phase } of mergeVerdicts(analysis.violations, eventVerdicts.filter((v) => !EVENT_DEFERRAL.test(v.message)), rootUrn)) {
         const v = toVerdict(verdict);
         // Resource policies judge one resource's new state: on an unchanged resource the violation predates this change.
-        // Stack policies judge the whole new stack, so what they find may be caused by a change elsewhere: always counted.
-        if (v.op === "same" && phase !== "stack") review.unchanged.push(v);
+        // Stack policies judge the whole new stack: on an unchanged resource the violation predates the change only
+        // when the same policy found it on the old stack too; otherwise the change caused it, and it counts.
+        // An event-log verdict carries no phase: a policy the pack declares as a stack policy is one.
+        const stack = phase === "stack" || (phase === undefined && packOf(v.policyPack)?.policies.find((x) => x.name === v.policy)?.policyType === "stack");
+        if (v.op === "same" && (!stack || priorStackViolations?.has(verdictKey(v)))) review.unchanged.push(v);
         else if (v.enforcementLevel === "mandatory") review.mandatory.push(v);
         else review.advisory.push(v);
     }
 
-    const ctx = { isUnknown };
+    // A secret placeholder is compared as an unknown: "[secret]" is not the document it hides.
+    const ctx = { isUnknown: (v: unknown) => isUnknown(v) || isSecretPlaceholder(v) };
     for (const step of preview.steps) review.counts[step.op] = (review.counts[step.op] ?? 0) + 1;
     for (const step of byUrn.values()) {
         if (step.op === "same") continue;
@@ -205,8 +280,12 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         let finding = false;
         if ((step.op === "update" || step.op === "replace") && step.oldState?.inputs && step.newState?.inputs) {
             for (const w of weakeningsOf(type, step.oldState.inputs, step.newState.inputs, ctx)) {
-                const f: WeakeningFinding = { ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}) };
-                (w.unknown ? review.unverified : review.weakenings).push(f);
+                const secret = containsSecret(w.before) || containsSecret(w.after);
+                const f: WeakeningFinding = {
+                    ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}),
+                    ...(secret ? { secret, unknown: true, why: "secret in the preview: the review cannot compare it (the real preview's packs judged the plaintext)" } : {}),
+                };
+                (f.unknown ? review.unverified : review.weakenings).push(f);
                 finding = true;
             }
         }
@@ -221,11 +300,55 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         }
         if (!finding) review.others.push({ urn: step.urn, type, op: step.op, properties: changedProperties(step) });
     }
-    review.blocking = review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
+    // A preview that reported an error stopped part-way (a failed program, provider or policy pack): its steps are not
+    // the whole change, so "nothing blocking" cannot be said. Blocking rather than bad input (exit 2), because the
+    // file is a well-formed preview and the review of what it does hold is still worth posting.
+    review.blocking = review.errors.length > 0 || review.mandatory.length > 0 || review.weakenings.length > 0 || review.removals.some((r) => r.op === "delete");
     return review;
 }
 
-/** Exit code of `hardened-stack review`: 1 when a mandatory violation, a control weakening or a security-resource deletion is found. */
+/**
+ * Whether a pack's deferral on a resource with secret values is due to them: the message names one of them, or the
+ * resource has no other value unknown in the preview.
+ */
+export function deferredForSecret(message: string, paths: readonly string[], inputs: unknown): boolean {
+    const tops = new Set(paths.map((p) => p.split(/[.[]/)[0]!));
+    if ([...tops].some((t) => message.includes(t))) return true;
+    return !containsUnknownSentinel(inputs);
+}
+
+function containsUnknownSentinel(v: unknown): boolean {
+    if (isUnknown(v)) return true;
+    if (Array.isArray(v)) return v.some(containsUnknownSentinel);
+    if (typeof v === "object" && v !== null) return Object.values(v).some(containsUnknownSentinel);
+    return false;
+}
+
+/** What the review says of a policy it could not judge because a value is secret, and where the real verdict is. */
+export function secretVerdictMessage(paths: readonly string[], pack: string, events: EventLog | undefined): string {
+    const shown = paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+    const head = `cannot judge offline: ${shown} ${paths.length === 1 ? "is" : "are"} secret in the preview`;
+    if (!events) return `${head}; \`pulumi preview\` judged the plaintext: pass its --events log for that verdict`;
+    if (!(pack in events.packs)) return `${head}; the event log has no run of ${pack}, so the real verdict is not known here`;
+    return `${head}; \`pulumi preview\` judged the plaintext and its event log has no violation of this policy here`;
+}
+
+/** Why the review blocks, one phrase per cause, most important first; empty when nothing blocks. */
+export function blockingReasons(r: Review): string[] {
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    const deletions = r.removals.filter((x) => x.op === "delete").length;
+    return [
+        ...(r.errors.length > 0 ? [`the preview reported ${n(r.errors.length, "error", "errors")}, so its steps may be incomplete`] : []),
+        ...(r.mandatory.length > 0 ? [n(r.mandatory.length, "mandatory policy violation", "mandatory policy violations")] : []),
+        ...(r.weakenings.length > 0 ? [n(r.weakenings.length, "control-weakening change", "control-weakening changes")] : []),
+        ...(deletions > 0 ? [n(deletions, "deleted security resource", "deleted security resources")] : []),
+    ];
+}
+
+/**
+ * Exit code of `hardened-stack review`: 1 when the preview reported an error, or a mandatory violation, a control
+ * weakening or a security-resource deletion is found.
+ */
 export function exitCodeOf(r: Review): number {
     return r.blocking ? 1 : 0;
 }

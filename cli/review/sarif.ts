@@ -45,6 +45,12 @@ const CATALOG_RULES: Rule[] = [
         defaultConfiguration: { level: "warning" }, properties: { tags: ["security", "hardened-stack"], "security-severity": "5.5" },
     },
     {
+        id: "hardened-stack/preview-error", name: "PreviewError",
+        shortDescription: { text: "The preview reported an error, so its steps may not be the whole change." },
+        help: { text: "Fix the error the preview reports and run it again; the review cannot clear a change it has not seen whole." },
+        defaultConfiguration: { level: "error" }, properties: { tags: ["security", "hardened-stack"] },
+    },
+    {
         id: "hardened-stack/known-after-apply", name: "SecurityValueKnownAfterApply",
         shortDescription: { text: "A security-relevant property changes to a value only known after apply." },
         help: { text: "Check where the value comes from; the policy packs judge it again during `pulumi up`." },
@@ -123,6 +129,7 @@ export function renderSarif(r: Review, o: SarifOptions = {}): Record<string, unk
     for (const v of r.mandatory) verdictResult(v, "error");
     for (const v of r.advisory) verdictResult(v, "warning");
     for (const v of r.deferred) verdictResult(v, "note");
+    for (const v of r.secret) verdictResult(v, "note");
     const weakening = (w: WeakeningFinding, ruleId: string, level: "error" | "note") => {
         results.push({
             ruleId, ruleIndex: addRule(CATALOG_RULES.find((x) => x.id === ruleId)!), level,
@@ -142,6 +149,15 @@ export function renderSarif(r: Review, o: SarifOptions = {}): Record<string, unk
             locations: [location(x.urn, x.sourcePosition)],
             partialFingerprints: fingerprint(ruleId, x.urn),
             properties: { killChainStep: x.step, urn: x.urn, replaceReasons: x.replaceReasons },
+        });
+    }
+    for (const e of r.errors) {
+        const ruleId = "hardened-stack/preview-error";
+        results.push({
+            ruleId, ruleIndex: addRule(CATALOG_RULES.find((c) => c.id === ruleId)!), level: "error",
+            message: { text: `The preview reported an error: ${e.message.trim() || "(no message)"}` },
+            locations: [location(e.urn ?? `urn:pulumi:${r.stack}::${r.project}::pulumi:pulumi:Stack::${r.project}-${r.stack}`, undefined)],
+            partialFingerprints: fingerprint(ruleId, e.urn ?? "", e.message),
         });
     }
     return {

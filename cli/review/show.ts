@@ -1,8 +1,9 @@
 /** How the review shows values, resources and text, in every format. Secrets and unknowns are never shown raw. */
 import { isSecret, isUnknown } from "../../engine/constants";
+import { SECRET_PLACEHOLDER } from "./secret-values";
 
 export const KNOWN_AFTER_APPLY = "(known after apply)";
-export const SECRET = "[secret]";
+const SECRET = SECRET_PLACEHOLDER;
 
 /** A value for a reader: unknowns as "(known after apply)", secrets as "[secret]", long values cut. */
 export function showValue(v: unknown, max = 160): string {
@@ -40,5 +41,3 @@ export function parseSourcePosition(pos: string | undefined): { path: string; li
     if (!m) return undefined;
     return { path: m[1]!, line: m[2] ? Number(m[2]) : 1, column: m[3] ? Number(m[3]) : 1 };
 }
-
-export { scrubSecrets } from "../mask";

@@ -19,8 +19,9 @@ export function securityGroupStep(i: number, padding = 0): Record<string, unknow
     };
 }
 
-export function syntheticPreview(resources: number, padding = 0): string {
+/** `indent` 4 as the CLI prints it; 0 for a compact document where only the step count matters (faster to read). */
+export function syntheticPreview(resources: number, padding = 0, indent = 4): string {
     const steps = [{ op: "same", urn: STACK, oldState: { urn: STACK, custom: false, type: "pulumi:pulumi:Stack" }, newState: { urn: STACK, custom: false, type: "pulumi:pulumi:Stack" } }];
     for (let i = 0; i < resources; i++) steps.push(securityGroupStep(i, padding) as never);
-    return JSON.stringify({ config: {}, steps, duration: 1, changeSummary: { same: 1, update: resources } }, null, 4);
+    return JSON.stringify({ config: {}, steps, duration: 1, changeSummary: { same: 1, update: resources } }, null, indent);
 }

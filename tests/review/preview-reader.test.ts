@@ -110,6 +110,10 @@ describe("preview reader: bad input is one line naming the file and the position
         ["a step without op", () => write("no-op.json", "{\"steps\": [{\"urn\": \"urn:pulumi:dev::p::t:m:T::x\"}]}"), /no-op\.json: not a Pulumi preview: step 1 has no "op" and "urn" at line 1, column 12/],
         ["an event log given as the preview", () => write("events.json", readFileSync(`${CLI}/analyze-failure.eventstream.jsonl`)), /events\.json: .*(more than one JSON document|no "steps" array)/],
         ["a missing file", () => join(dir, "nope.json"), /nope\.json: cannot read the preview \(no such file\)$/],
+        ["a step with an op the review does not know", () => write("unknown-op.json", real.replace("\"op\": \"update\"", "\"op\": \"teleport\"")),
+            /unknown-op\.json: .*step 11 \(urn:pulumi:dev::sample::.*\$aws:lambda\/function:Function::docsHandler\) has the unknown op "teleport"; expected one of same, create/],
+        ["an unknown op and a URN carrying escape sequences and a newline", () => write("escapes.json", "{\"steps\": [{\"op\": \"x\\u001b[2J\\nforged\", \"urn\": \"urn:pulumi:dev::p::t:m:T::a\\u001b]0;title\\u0007b\\nOK: nothing blocking\"}]}"),
+            /escapes\.json: .*step 1 \(urn:pulumi:dev::p::t:m:T::ab\\x0aOK: nothing blocking\) has the unknown op "x\\x0aforged"/],
     ];
     for (const [name, make, expected] of cases) {
         test(`${name}: exit 2 and one clear line`, async () => {
@@ -120,6 +124,7 @@ describe("preview reader: bad input is one line naming the file and the position
             assert.equal(lines.length, 1, r.stderr);
             assert.match(lines[0]!, /^hardened-stack: review: /);
             assert.match(lines[0]!, expected);
+            assert.ok(!lines[0]!.includes("\u001b"), "no escape sequence reaches the terminal");
         });
     }
 
@@ -129,6 +134,15 @@ describe("preview reader: bad input is one line naming the file and the position
         assert.equal(r.code, 2);
         assert.doesNotMatch(r.stderr, /s3cr3t/);
         assert.match(r.stderr, /not valid JSON \(expected ',' or '\}'\) at line 1, column 94 \(byte 93\)/);
+    });
+
+    test("an event log of another project/stack is exit 2 naming both, not merged", async () => {
+        const r = await cli([`${CLI}/sample-preview-update.json`, "--events", "tests/fixtures/review/secrets.events.jsonl"]);
+        assert.equal(r.code, 2);
+        assert.equal(r.stdout, "");
+        assert.match(r.stderr, /^hardened-stack: review: tests\/fixtures\/review\/secrets\.events\.jsonl: the event log is of hardened-stack\/dev but tests\/fixtures\/pulumi-cli\/sample-preview-update\.json is a preview of sample\/dev; pass the --event-log written by the same `pulumi preview` run\n$/);
+        const otherStack = write("prod.events.jsonl", readFileSync("tests/fixtures/review/bucket-policy-public.events.jsonl", "utf8").replaceAll("urn:pulumi:dev::", "urn:pulumi:prod::"));
+        assert.match((await cli([`${CLI}/sample-preview-update.json`, "--events", otherStack])).stderr, /is of sample\/prod but .* is a preview of sample\/dev/);
     });
 
     test("a bad event log is exit 2 naming the file and the line", async () => {

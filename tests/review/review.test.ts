@@ -16,7 +16,7 @@ import type { Review } from "../../cli/review/review";
 import { renderReview, reviewCommand, REVIEW_FORMATS } from "../../cli/commands/review";
 import { readPackConfigs } from "../../cli/packs";
 import { MARKDOWN_LIMIT } from "../../cli/review/markdown";
-import { scrubSecrets } from "../../cli/review/show";
+import { scrubSecrets } from "../../cli/mask";
 import { syntheticPreview } from "./generate";
 
 const PACK = "tests/fixtures/packs/review-pack";
@@ -143,7 +143,7 @@ describe("review: each finding kind on previews derived from the real ones", () 
         assert.equal(exitCodeOf(r), 0);
         assert.match(renderReview(r, "markdown"), /replaced because of `metadata\.name`/);
     });
-    test("a resource policy's violation on an unchanged resource predates the change: listed, not counted; a stack policy's is counted", () => {
+    test("a resource policy's violation on an unchanged resource predates the change: listed, not counted; a stack policy's, without the old stack's verdicts, is counted", () => {
         const p = previewOf(`${DERIVED}/flow-log-deleted.preview.json`);
         const vpc = p.steps.find((s) => s.urn.endsWith("Vpc::platform-vpc"))!.urn;
         const diag = (phase: Diagnostic["phase"]): Diagnostic => ({ policyPack: "p", policyPackVersion: "1", policy: `x-${phase}`, enforcementLevel: "mandatory",
@@ -155,7 +155,7 @@ describe("review: each finding kind on previews derived from the real ones", () 
     test("an event-log verdict that is a preview deferral is listed as waiting for `pulumi up`, not as a violation", () => {
         const p = previewOf(`${DERIVED}/eks-endpoint-public.preview.json`);
         const urn = p.steps.find((s) => s.urn.endsWith("Cluster::platform-cluster"))!.urn;
-        const r = buildReview(p, NO_ANALYSIS, { file: "e.jsonl", packs: {}, events: 1, verdicts: [{ policyPack: "org", policyPackVersion: "1", policy: "require-x",
+        const r = buildReview(p, NO_ANALYSIS, { file: "e.jsonl", packs: {}, events: 1, stacks: [], verdicts: [{ policyPack: "org", policyPackVersion: "1", policy: "require-x",
             enforcementLevel: "advisory", urn, severity: "", message: "Requires x.\ncan't run policy 'require-x' from policy pack 'org' during preview: roleArn is unknown" }] });
         assert.deepEqual(r.deferred.map((v) => v.message), ["roleArn is unknown"]);
         assert.equal(r.advisory.length, 0);
@@ -229,11 +229,13 @@ describe("review: secrets never appear in any output format", () => {
             assert.match(out, /\[secret\]/, format);
         }
     });
-    test("a role policy that became a secret is still reviewed: the weakening is shown with \"[secret]\", not its text", () => {
-        const [w] = R.secrets!.weakenings;
+    test("a role policy that became a secret is listed as not comparable here, shown as \"[secret]\", not as a weakening of its text", () => {
+        assert.deepEqual(R.secrets!.weakenings, []);
+        const [w] = R.secrets!.unverified;
         assert.equal(w!.path, "policy");
         assert.equal(w!.after, "[secret]");
-        assert.match(renderReview(R.secrets!, "text"), /→ \[secret\]/);
+        assert.equal(w!.secret, true);
+        assert.match(renderReview(R.secrets!, "text"), /→ \[secret\] {2}\(secret: not compared here\)/);
     });
     test("scrubSecrets removes a known plaintext, also in its JSON-escaped form", () => {
         assert.equal(scrubSecrets("a pa\"ss b \"pa\\\"ss\"", ["pa\"ss"]), "a [secret] b \"[secret]\"");
@@ -266,6 +268,23 @@ describe("review: size and exit codes", () => {
         assert.deepEqual(j.mandatoryViolations, []);
         assert.ok(j.advisoryViolations.some((v) => v.policy === "review-disallow-public-bucket-policy" && v.enforcementLevel === "advisory"));
         assert.deepEqual(j.controlWeakenings.map((w) => w.property), ["policy"]);
+    });
+    test("a preview whose diagnostics hold an error is blocking in every format, never \"nothing blocking\"", () => {
+        const p = previewOf(`${CLI}/sample-preview-update.json`);
+        const clean = buildReview(p, NO_ANALYSIS);
+        assert.equal(exitCodeOf(clean), 0, "the same preview without the error blocks nothing, so the test can fail");
+        const r = buildReview({ ...p, diagnostics: [{ message: "error: aws:lambda:Function docsHandler: program failed", severity: "error" }, { message: "a warning", severity: "warning" }] }, NO_ANALYSIS);
+        assert.equal(exitCodeOf(r), 1);
+        const text = renderReview(r, "text");
+        assert.doesNotMatch(text, /OK: nothing blocking/);
+        assert.match(text, /BLOCKING: the preview reported 1 error, so its steps may be incomplete\.$/);
+        const md = renderReview(r, "markdown");
+        assert.match(md, /: ❌ the preview failed\n/);
+        assert.doesNotMatch(md, /nothing blocking/);
+        const j = JSON.parse(renderReview(r, "json")) as { exitCode: number; blocking: boolean; blockingReasons: string[] };
+        assert.deepEqual([j.exitCode, j.blocking, j.blockingReasons], [1, true, ["the preview reported 1 error, so its steps may be incomplete"]]);
+        const sarif = JSON.parse(renderReview(r, "sarif")) as { runs: { results: { ruleId: string; level: string }[] }[] };
+        assert.deepEqual(sarif.runs[0]!.results.filter((x) => x.ruleId === "hardened-stack/preview-error").map((x) => x.level), ["error"]);
     });
     test("pack config files pair with the packs in order; a count mismatch is a usage error", () => {
         assert.throws(() => readPackConfigs(["a", "b"], ["x.json"]), /the number of "--policy-pack-config" flags must match the number of "--policy-pack" flags \(2 pack\(s\), 1 config file\(s\)\)/);
