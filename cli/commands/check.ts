@@ -7,7 +7,7 @@ import type { PlanOptions } from "./plan";
 import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
 import { packsOf, readPackConfigs } from "../packs";
-import { scrubSecrets, secretTexts } from "../mask";
+import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
@@ -54,7 +54,9 @@ export async function runCheck(values: Record<string, string | undefined>, packs
             await session.whenReady();
             const run = await runPlan(opts, session);
             await session.analyzeStack(run);
-            return { run, analysis: session.result(), secrets: secretTexts(run, meta.config, meta.secretKeys) };
+            // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.
+            const secrets = secretTexts(run, meta.config, meta.secretKeys);
+            return { run: redactRun(run, secrets), analysis: redactAnalysis(session.result(), secrets), secrets };
         } finally {
             session.close();
         }
@@ -126,21 +128,31 @@ export function checkText(r: CheckReport): string {
     return lines.join("\n");
 }
 
-export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
-    const a = parseArgs("check", argv, {
-        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
-        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
-    });
-    const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
-    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
-    // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
-    // A pack may echo a secret it was given into a message: no output carries a secret's plaintext.
-    const show = (s: string) => out(scrubSecrets(s, report.secrets));
-    if (format === "json") show(JSON.stringify(checkJson(report), null, 2));
-    else if (format === "report") show(checkText(report));
+export const CHECK_FORMATS = ["text", "markdown", "report", "json"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/**
+ * text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
+ * The report is redacted already (runCheck); the finished text is scrubbed once more as the last line of defence.
+ */
+export function renderCheck(report: CheckReport, format: CheckFormat): string {
+    let text: string;
+    if (format === "json") text = JSON.stringify(checkJson(report), null, 2);
+    else if (format === "report") text = checkText(report);
     else {
         const overview = buildOverview(report.run, report.analysis);
-        show(format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state));
+        text = format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state);
     }
+    return scrubSecrets(text, report.secrets);
+}
+
+export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
+    const a = parseArgs("check", argv, {
+        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: CHECK_FORMATS },
+        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
+    });
+    const format = (a.flags.has("json") ? "json" : (a.values.format ?? "text")) as CheckFormat;
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
+    out(renderCheck(report, format));
     return checkExitCode(report, a.flags.has("strict"));
 }
