@@ -10,6 +10,7 @@ import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain
 import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
 import { readPreviousDeployment } from "./state";
+import { exitCallOf, missingModuleHint, plural, timeoutMessage } from "./failures";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
 export { engineUrn, parseUrn } from "./urn";
@@ -99,6 +100,10 @@ function prepare(opts: RunOptions) {
     const runtime = parseRuntimeOptions(project.runtime.options);
     const stack = opts.stack ?? "dev";
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new EngineInputError(`invalid stack name: ${JSON.stringify(stack)}`);
+    // Offline there is no backend to hold a stack: a stack named on the command line is its file, or a typo.
+    if (opts.stack !== undefined && opts.configFile === undefined && !existsSync(join(project.root, `Pulumi.${stack}.yaml`))) {
+        throw new EngineInputError(`stack ${stack}: no Pulumi.${stack}.yaml in ${project.root} (create it with the stack's config, or pass --config FILE)`);
+    }
     const cfg = loadStackConfig(project, stack, opts.configFile, opts.env);
     const rawConfig = { ...cfg.values, ...(opts.config ?? {}) };
     const maskedConfig: Record<string, unknown> = {};
@@ -182,12 +187,15 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         });
         // Registrations the program made before exiting still run to completion, as the engine's step executor does.
         await deployment.settled();
-        if (exit.timedOut) throw new RunTimeoutError(`program ${loc.label} stopped after ${Math.round(timeoutMs / 1000)} s (the --timeout limit); it had registered ${deployment.resources.length} resources`);
+        if (exit.timedOut) throw new RunTimeoutError(timeoutMessage(loc.label, timeoutMs, deployment.resources.length));
         if (deployment.engineError) throw new ProgramError(`program ${loc.label} failed: ${deployment.engineError}`);
         if (exit.code !== 0) {
             const logged = errors[0];
+            const exited = exitCallOf(exit.stderr);
             let why: string;
-            if (logged) {
+            if (exited) {
+                why = `${exited} before the program finished registering its resources (${plural(deployment.resources.length, "resource")} registered); let the program end by itself`;
+            } else if (logged) {
                 why = summarizeProgramError(logged.message) + (logged.urn ? ` (${logged.urn})` : "");
             } else if (exit.code === EXIT_ALREADY_REPORTED || exit.code === null) {
                 why = firstLine(exit.stderr) || `killed by signal ${exit.signal}`;
@@ -197,7 +205,7 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
                 const said = firstLine(stripAnsi(exit.stderr));
                 why = `Program exited with non-zero exit code: ${exit.code}${said ? `: ${said}` : ""}`;
             }
-            throw new ProgramError(`program ${loc.label} failed: ${why}`);
+            throw new ProgramError(`program ${loc.label} failed: ${why}${missingModuleHint(why, loc.pwd)}`);
         }
         return {
             project: project.name, stack, organization, mode: opts.mode,

@@ -6,12 +6,13 @@ import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
 import type { PlanOptions } from "./plan";
 import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
-import { packsOf, readPackConfigs } from "../packs";
+import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from "../packs";
 import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
+import { usageOf } from "../../bin/help.js";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--strict] [--format text|markdown|report|json] [--json]";
+export const CHECK_USAGE = usageOf("check");
 
 export { STEPS, STEP_TITLES, ownMessage, stepOf };
 
@@ -52,6 +53,12 @@ export async function runCheck(values: Record<string, string | undefined>, packs
         try {
             // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
             await session.whenReady();
+            const files = packConfigFiles(packDirs, configFiles);
+            for (const pack of session.result().packs) {
+                const config = packConfig[pack.dir];
+                const unknown = config && unknownPolicyError(pack, config, files[pack.dir]!);
+                if (unknown) throw new UsageError(unknown);
+            }
             const run = await runPlan(opts, session);
             await session.analyzeStack(run);
             // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.

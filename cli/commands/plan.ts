@@ -2,8 +2,9 @@ import { programMeta as engineProgramMeta, runProgram } from "../../engine";
 import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../../engine";
 import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
+import { usageOf } from "../../bin/help.js";
 
-export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--json]";
+export const PLAN_USAGE = usageOf("plan");
 
 export interface PlanOptions {
     program?: string;
