@@ -10,6 +10,7 @@ if (quick) {
     // The CLI is written in TypeScript; tsx (esbuild) loads it without a build step, so `npx hardened-stack`
     // works right after `npm ci` on a fresh clone.
     require("tsx/cjs");
+    require("../cli/signals.ts").stopChildrenOnSignals();
     require("../cli/main.ts")
         .main(process.argv.slice(2))
         .then((code) => { process.exitCode = code; })

@@ -18,7 +18,8 @@ const processIo: Io = {
     err: (s) => { process.stderr.write(s.endsWith("\n") ? s : `${s}\n`); },
 };
 
-type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
+/** A command writes its result to `out`; plan and check pass the program's own output on to `err`. */
+type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
     plan: planCommand,
@@ -44,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return 2;
     }
     try {
-        return await command(rest, io.out);
+        return await command(rest, io.out, io.err);
     } catch (e) {
         if (EXPECTED.some((k) => e instanceof k)) {
             // A message can quote a program's or a pack's own words: one line, nothing that drives the terminal.

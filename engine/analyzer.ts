@@ -18,6 +18,7 @@ import { loadErrorOf, oneLineError } from "./failures";
 import { ROOT_STACK_TYPE } from "./constants";
 import type { ProgramRun, RecordedResource } from "./record";
 import { configurePolicyPack, fromProtoEnforcementLevel, PolicyConfig, PolicyPackConfig } from "./policy-config";
+import { track } from "./children";
 
 // One copy of grpc and the message classes: the SDK's, so messages and stubs match.
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
@@ -160,7 +161,7 @@ export async function startPack(dir: string, engineAddress: string, env: Record<
     const packDir = resolve(dir);
     if (!existsSync(join(packDir, "PulumiPolicy.yaml"))) throw new EngineInputError(`not a policy pack (no PulumiPolicy.yaml): ${dir}`);
     const cmd = packCommand(packDir, engineAddress);
-    const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = track(spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
     const port = await new Promise<number>((res, rej) => {

@@ -11,6 +11,8 @@ import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
 import { readPreviousDeployment } from "./state";
 import { exitCallOf, missingModuleHint, plural, timeoutMessage } from "./failures";
+import { ProgramOutput } from "./output";
+import { track } from "./children";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
 export { engineUrn, parseUrn } from "./urn";
@@ -43,6 +45,11 @@ export interface RunOptions {
     env?: NodeJS.ProcessEnv;
     /** A `pulumi stack export` file: preview an update of that deployment. @default - a first deployment */
     state?: string;
+    /**
+     * Where the program's own output (console.log/error, pulumi.log) goes, line by line as it arrives (engine/output.ts).
+     * @default - nowhere: it is kept in the run's `logs` only
+     */
+    output?: (line: string) => void;
 }
 
 /** The program failed (threw, did not compile, exited non-zero) or the engine refused one of its requests. */
@@ -156,7 +163,9 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         log: (m) => logs.push(m),
     });
     const errors: LogEntry[] = [];
+    const output = new ProgramOutput(opts.output ?? (() => undefined));
     const monitor = await startMonitor(deployment, (e) => {
+        output.log(e);
         if (e.severity === "error") errors.push(e);
         else if (e.severity === "warning" || e.severity === "info") logs.push(e.severity === "warning" ? `warning: ${e.message}` : e.message);
     });
@@ -171,16 +180,17 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
             config, secretKeys: cfg.secretKeys, runtime,
         }, env);
         const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stderr: string }>((done, fail) => {
-            const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
+            const child = track(spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ["ignore", "pipe", "pipe"] }));
             let stderr = "";
             let out = "";
             let timedOut = false;
-            child.stdout!.on("data", (d: Buffer) => { out += d.toString(); });
-            child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+            child.stdout!.on("data", (d: Buffer) => { const t = d.toString(); out += t; output.write("stdout", t); });
+            child.stderr!.on("data", (d: Buffer) => { const t = d.toString(); stderr += t; output.write("stderr", t); });
             const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, timeoutMs);
             child.on("error", (e) => { clearTimeout(timer); fail(new ProgramError(`could not start the program: ${e.message}`)); });
             child.on("close", (code, signal) => {
                 clearTimeout(timer);
+                output.end();
                 for (const l of (out + stderr).split("\n")) if (l.trim()) logs.push(l);
                 done({ code, signal, timedOut, stderr });
             });

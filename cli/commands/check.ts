@@ -10,6 +10,8 @@ import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from ".
 import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
+import { Progress } from "../present/progress";
+import { plural } from "../present/words";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
 export const CHECK_USAGE = usageOf("check");
@@ -42,15 +44,26 @@ export function parseTags(tags: readonly string[]): Record<string, string> {
  * is analysed once the program has finished. With `--state`, the same run as a first deployment too, to report which
  * of its deferrals the old state decided.
  */
-export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {}): Promise<CheckReport> {
+/** What a run tells the person waiting for it. @default - nothing */
+export interface RunFeedback {
+    /** The program's own output lines (console, pulumi.log). */
+    output?: (line: string) => void;
+    /** The step now under way, for a progress line; undefined once done. */
+    progress?: (step: string | undefined) => void;
+}
+
+export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {},
+    feedback: RunFeedback = {}): Promise<CheckReport> {
+    const progress = feedback.progress ?? (() => undefined);
     const packDirs = packsOf(packs);
     // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
     const packConfig = readPackConfigs(packDirs, configFiles);
     const o = planOptions(values);
-    const once = async (opts: PlanOptions): Promise<CheckReport> => {
+    const once = async (opts: PlanOptions, what: string, output?: (line: string) => void): Promise<CheckReport> => {
         const meta = programMeta(opts);
         const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
         try {
+            progress(`starting ${plural(packDirs.length, "policy pack")}`);
             // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
             await session.whenReady();
             const files = packConfigFiles(packDirs, configFiles);
@@ -59,19 +72,23 @@ export async function runCheck(values: Record<string, string | undefined>, packs
                 const unknown = config && unknownPolicyError(pack, config, files[pack.dir]!);
                 if (unknown) throw new UsageError(unknown);
             }
-            const run = await runPlan(opts, session);
+            progress(`running ${what} and the policies on each resource`);
+            const run = await runPlan(opts, session, output);
+            progress(`running the stack policies on ${plural(run.resources.length, "registration")}`);
             await session.analyzeStack(run);
             // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.
             const secrets = secretTexts(run, meta.config, meta.secretKeys);
             return { run: redactRun(run, secrets), analysis: redactAnalysis(session.result(), secrets), secrets };
         } finally {
+            progress(undefined);
             session.close();
         }
     };
-    const report = await once(o);
+    const report = await once(o, `the program${o.state ? ` as an update of ${o.state}` : ""}`, feedback.output);
     if (o.state === undefined) return report;
     const { state: _file, ...firstDeployment } = o;
-    const baseline = await once(firstDeployment);
+    // The program's output was shown once already.
+    const baseline = await once(firstDeployment, "the program again as a first deployment (to compare with --state)");
     return { ...report, state: stateSummary(report.run, o.state, baseline.analysis.deferred, report.analysis.deferred) };
 }
 
@@ -153,13 +170,17 @@ export function renderCheck(report: CheckReport, format: CheckFormat): string {
     return scrubSecrets(text, report.secrets);
 }
 
-export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function checkCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("check", argv, {
         values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: CHECK_FORMATS },
         repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
     });
     const format = (a.flags.has("json") ? "json" : (a.values.format ?? "text")) as CheckFormat;
-    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
+    const progress = new Progress(process.stderr);
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []), {
+        output: (line) => { progress.clear(); err(line); },
+        progress: (step) => progress.show(step),
+    });
     out(renderCheck(report, format));
     return checkExitCode(report, a.flags.has("strict"));
 }

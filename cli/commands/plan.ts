@@ -3,6 +3,7 @@ import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../..
 import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
 import { usageOf } from "../../bin/help.js";
+import { printable } from "../terminal";
 
 export const PLAN_USAGE = usageOf("plan");
 
@@ -33,8 +34,10 @@ export function planOptions(values: Record<string, string | undefined>): PlanOpt
         ...(timeoutMs ? { timeoutMs } : {}), ...(values.state !== undefined ? { state: values.state } : {}) };
 }
 
-export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis): Promise<ProgramRun> {
-    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs, state: o.state });
+/** Runs the program; `output` gets its own console and pulumi.log lines as they come (made printable). */
+export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis, output?: (line: string) => void): Promise<ProgramRun> {
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs, state: o.state,
+        ...(output ? { output: (line: string) => output(printable(line)) } : {}) });
 }
 
 /** What packs are told about the stack before the program runs (ConfigureStack). */
@@ -81,9 +84,9 @@ export function planTree(run: ProgramRun): string {
     return lines.join("\n");
 }
 
-export async function planCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function planCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("plan", argv, { ...PROGRAM_FLAGS, booleans: ["json"] });
-    const run = await runPlan(planOptions(a.values));
+    const run = await runPlan(planOptions(a.values), undefined, err);
     out(a.flags.has("json") ? JSON.stringify(planJson(run), null, 2) : planTree(run));
     return 0;
 }
