@@ -1,13 +1,17 @@
 /**
  * The program's own output — console.log / console.error and pulumi.log — passed on line by line as it arrives, as
  * `pulumi preview` shows it. What the SDK prints about the run failing (an unhandled error's report, the leaked-
- * promises report) and engine/exit-guard.js's note are not passed on: the run's failure line says it once.
+ * promises report, an exception with its stack) and engine/exit-guard.js's note are not passed on: the run's failure
+ * line says it once.
  */
 import type { LogEntry } from "./resmon";
 import { EXIT_MARKER } from "./failures";
 
-/** The SDK's report of a program that threw (cmd/run), sent as an error log. */
-const FAILURE_REPORT = /^Running program '.*' failed with an unhandled exception:/;
+/**
+ * The SDK's report of a program that threw (cmd/run's "Running program ... failed", or a registration the engine
+ * refused), sent as an error log: it carries the preamble or a stack trace.
+ */
+const FAILURE_REPORT = /^Running program '.*' failed with an unhandled exception:|\n\s+at \S/;
 /** The SDK's leaked-promises report (runtime/debuggable.ts), printed on stderr as the process exits. */
 const LEAK_REPORT = /^The Pulumi runtime detected that \d+ promises? (was|were) still active/;
 

@@ -20,14 +20,18 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
     return { code, out, err };
 }
 
-/** The one line, after checking it is one line, exit 2, stdout empty and free of escape sequences. */
+/**
+ * The failure's line, after checking that stderr ends in it, that it is the only line of ours (anything before it is
+ * the program's own output, passed through), exit 2, nothing on stdout, no stack frame and no escape sequence.
+ */
 function oneLine(r: { code: number; out: string; err: string }): string {
     assert.equal(r.code, 2, r.err);
     assert.equal(r.out, "");
     const lines = r.err.trimEnd().split("\n");
-    assert.equal(lines.length, 1, r.err);
+    assert.equal(lines.filter((l) => l.startsWith("hardened-stack:")).length, 1, r.err);
+    assert.ok(!lines.some((l) => /^\s*(error:\s+)?at \S/.test(l)), `stack frames in ${r.err}`);
     assert.ok(!r.err.includes("\u001b"), `escape sequence in ${JSON.stringify(r.err)}`);
-    return lines[0]!;
+    return lines.at(-1)!;
 }
 
 /** A project outside the repository: Pulumi.yaml and an index.ts importing @pulumi/aws, then `body`. */

@@ -35,10 +35,11 @@ describe("the program's own output", () => {
         assert.deepEqual(lines, ["one", "two", "thr"]);
     });
 
-    test("the SDK's failure reports are left to the failure line: leaked promises, an unhandled exception, the exit note", () => {
+    test("the SDK's failure reports are left to the failure line: leaked promises, an exception and its stack, the exit note", () => {
         const { lines, output } = collect();
         output.write("stderr", "mine\nhardened-stack: the program called process.exit(0) at x.ts:1\nThe Pulumi runtime detected that 3 promises were still active\nat the time\n");
         output.log({ severity: "error", message: "Running program '/p' failed with an unhandled exception:\nError: boom", urn: "" });
+        output.log({ severity: "error", message: "Error: failed to register new resource b\n    at Object.registerResource (resource.ts:1:2)", urn: "" });
         output.log({ severity: "error", message: "my own error", urn: "" });
         output.log({ severity: "debug", message: "noise", urn: "" });
         assert.deepEqual(lines, ["mine", "error: my own error"]);
