@@ -11,7 +11,10 @@ import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
 import { Progress } from "../present/progress";
+import { colourEnabled } from "../present/colour";
 import { plural } from "../present/words";
+import { printable } from "../terminal";
+import { countRegistrations, deferredText, registrationsText } from "../present/counts";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
 export const CHECK_USAGE = usageOf("check");
@@ -112,15 +115,17 @@ export function checkJson(r: CheckReport) {
 
 function shortUrn(urn: string): string {
     const parts = urn.split("::");
-    return parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn;
+    return printable(parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn);
 }
 
+/** `report`: every violation by kill-chain step (other packs' policies under "other"), then the deferrals. */
 export function checkText(r: CheckReport): string {
     const { run, analysis } = r;
     const packOf = (name: string) => analysis.packs.find((p) => p.name === name);
     const lines: string[] = [];
     const policyCount = analysis.packs.reduce((n, p) => n + p.policies.length, 0);
-    lines.push(`${run.project}/${run.stack} (${run.mode}): ${run.resources.length} resources checked by ${policyCount} policies in ${analysis.packs.map((p) => `${p.name}@${p.version}`).join(", ")}`);
+    lines.push(`${printable(run.project)}/${printable(run.stack)} (${run.mode}): ${registrationsText(countRegistrations(run))} checked by `
+        + `${plural(policyCount, "policy")} in ${analysis.packs.map((p) => printable(`${p.name}@${p.version}`)).join(", ")}`);
     lines.push("");
     const groups = new Map<string, Diagnostic[]>();
     for (const d of analysis.violations) {
@@ -133,23 +138,38 @@ export function checkText(r: CheckReport): string {
         if (policies.length === 0 && found.length === 0) continue;
         const mandatory = found.filter((d) => d.enforcementLevel === "mandatory").length;
         const mark = mandatory > 0 ? "✗" : found.length > 0 ? "!" : "✓";
-        lines.push(`${mark} ${step.padEnd(8)} ${STEP_TITLES[step] ?? step}: ${policies.length} policies, ${mandatory} mandatory and ${found.length - mandatory} advisory violations`);
+        lines.push(`${mark} ${step.padEnd(8)} ${STEP_TITLES[step] ?? step}: ${plural(policies.length, "policy")}, `
+            + `${plural(mandatory, "mandatory violation")}, ${plural(found.length - mandatory, "advisory violation")}`);
         for (const d of found) {
-            lines.push(`    [${d.enforcementLevel}] ${d.policy}  (${shortUrn(d.urn)})`);
-            for (const l of ownMessage(d).split("\n")) lines.push(`        ${l}`);
+            lines.push(`    [${d.enforcementLevel}] ${printable(d.policy)}  (${shortUrn(d.urn)})`);
+            for (const l of ownMessage(d).split("\n")) lines.push(`        ${printable(l)}`);
         }
     }
     if (analysis.deferred.length > 0) {
         lines.push("");
-        lines.push(`Deferred to \`pulumi up\` (${analysis.deferred.length}): values only known after create`);
-        for (const d of analysis.deferred) lines.push(`    ${d.policy}: ${ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, "")}`);
+        lines.push(`${deferredText(analysis.deferred)}:`);
+        for (const d of analysis.deferred) lines.push(`    ${printable(d.policy)}: ${printable(ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, ""))}`);
     }
     const mandatory = analysis.violations.filter((d) => d.enforcementLevel === "mandatory").length;
     lines.push("");
     lines.push(...differenceLines(run, r.state, TEXT_WIDTH));
     lines.push("");
-    lines.push(mandatory > 0 ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
+    lines.push(mandatory > 0 ? `FAILED: ${plural(mandatory, "mandatory violation")}; \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
     return lines.join("\n");
+}
+
+/**
+ * The command that shows everything about this same check: the arguments as given, with --format markdown. The
+ * reference stack's is `npm start -- --format markdown`; another program's names that program.
+ */
+export function everythingCommand(argv: readonly string[]): string {
+    const kept: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--format") { i++; continue; }
+        if (argv[i] === "--json" || argv[i]!.startsWith("--format=")) continue;
+        kept.push(/^[\w@%+=:,./-]+$/.test(argv[i]!) ? argv[i]! : JSON.stringify(argv[i]));
+    }
+    return printable(kept.length ? `npx hardened-stack check ${kept.join(" ")} --format markdown` : "npm start -- --format markdown");
 }
 
 export const CHECK_FORMATS = ["text", "markdown", "report", "json"] as const;
@@ -159,13 +179,13 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
  * text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
  * The report is redacted already (runCheck); the finished text is scrubbed once more as the last line of defence.
  */
-export function renderCheck(report: CheckReport, format: CheckFormat): string {
+export function renderCheck(report: CheckReport, format: CheckFormat, argv: readonly string[] = [], colour = false): string {
     let text: string;
     if (format === "json") text = JSON.stringify(checkJson(report), null, 2);
     else if (format === "report") text = checkText(report);
     else {
         const overview = buildOverview(report.run, report.analysis);
-        text = format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state);
+        text = format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state, { everything: everythingCommand(argv), colour });
     }
     return scrubSecrets(text, report.secrets);
 }
@@ -181,6 +201,6 @@ export async function checkCommand(argv: string[], out: (s: string) => void, err
         output: (line) => { progress.clear(); err(line); },
         progress: (step) => progress.show(step),
     });
-    out(renderCheck(report, format));
+    out(renderCheck(report, format, argv, colourEnabled(process.stdout)));
     return checkExitCode(report, a.flags.has("strict"));
 }

@@ -4,6 +4,8 @@ import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
 import { usageOf } from "../../bin/help.js";
 import { printable } from "../terminal";
+import { countRegistrations, isProvider, registrationsText } from "../present/counts";
+import { plural } from "../present/words";
 
 export const PLAN_USAGE = usageOf("plan");
 
@@ -64,11 +66,10 @@ export function planTree(run: ProgramRun): string {
         children.set(r.parent, list);
     }
     const lines: string[] = [];
-    const isProvider = (r: RecordedResource) => r.type.startsWith("pulumi:providers:");
     const count = (urn: string): number => (children.get(urn) ?? []).reduce((n, c) => n + (c.custom && !isProvider(c) ? 1 : 0) + count(c.urn), 0);
     const walk = (r: RecordedResource, indent: string, last: boolean, root: boolean): void => {
         const branch = root ? "" : last ? "└─ " : "├─ ";
-        const label = r.custom ? `${r.type}  ${r.name}` : `${r.type}  ${r.name}  (${count(r.urn)} resources)`;
+        const label = r.custom ? `${printable(r.type)}  ${printable(r.name)}` : `${printable(r.type)}  ${printable(r.name)}  (${plural(count(r.urn), "resource")})`;
         lines.push(`${indent}${branch}${label}`);
         const kids = children.get(r.urn) ?? [];
         // Components first, then resources, so the shape of the platform reads top-down.
@@ -76,11 +77,8 @@ export function planTree(run: ProgramRun): string {
         kids.forEach((k, i) => walk(k, root ? "" : indent + (last ? "   " : "│  "), i === kids.length - 1, false));
     };
     for (const top of children.get("") ?? []) walk(top, "", true, true);
-    const custom = run.resources.filter((r) => r.custom && !isProvider(r)).length;
-    const components = run.resources.filter((r) => !r.custom).length;
-    const providers = run.resources.filter(isProvider).length;
     lines.push("");
-    lines.push(`${run.project}/${run.stack} (${run.mode}): ${custom} resources, ${components} components, ${providers} providers`);
+    lines.push(`${run.project}/${run.stack} (${run.mode}): ${registrationsText(countRegistrations(run))}`);
     return lines.join("\n");
 }
 
