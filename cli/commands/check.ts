@@ -104,7 +104,8 @@ export function checkExitCode(r: CheckReport, strict: boolean): number {
 
 export function checkJson(r: CheckReport) {
     return {
-        resources: r.run.resources.length,
+        // Counted as every format counts them: the custom resources, not components, providers or the Stack.
+        resources: countRegistrations(r.run).resources,
         policies: r.analysis.packs.reduce((n, p) => n + p.policies.length, 0),
         violations: r.analysis.violations.map((d) => ({ policyPack: d.policyPack, policy: d.policy, enforcementLevel: d.enforcementLevel, urn: d.urn, message: ownMessage(d) })),
         deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),

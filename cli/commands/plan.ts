@@ -6,6 +6,7 @@ import { usageOf } from "../../bin/help.js";
 import { printable } from "../terminal";
 import { countRegistrations, isProvider, registrationsText } from "../present/counts";
 import { plural } from "../present/words";
+import { Progress } from "../present/progress";
 
 export const PLAN_USAGE = usageOf("plan");
 
@@ -84,7 +85,14 @@ export function planTree(run: ProgramRun): string {
 
 export async function planCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("plan", argv, { ...PROGRAM_FLAGS, booleans: ["json"] });
-    const run = await runPlan(planOptions(a.values), undefined, err);
+    const progress = new Progress(process.stderr);
+    progress.show("running the program");
+    let run: ProgramRun;
+    try {
+        run = await runPlan(planOptions(a.values), undefined, (line) => { progress.clear(); err(line); });
+    } finally {
+        progress.show(undefined);
+    }
     out(a.flags.has("json") ? JSON.stringify(planJson(run), null, 2) : planTree(run));
     return 0;
 }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { ProgramRun, RecordedResource } from "../../engine";
 import type { AnalysisResult, Diagnostic, PackInfo, PolicyInfo } from "../../engine/analyzer";
 import { buildOverview, overviewMarkdown, overviewText, UNKNOWN_LEGEND } from "../../cli/present/overview";
-import { checkText, everythingCommand } from "../../cli/commands/check";
+import { checkJson, checkText, everythingCommand } from "../../cli/commands/check";
 import { planTree } from "../../cli/commands/plan";
 import { countRegistrations, deferredText } from "../../cli/present/counts";
 import { colourEnabled } from "../../cli/present/colour";
@@ -107,6 +107,7 @@ describe("counts and plurals agree across formats", () => {
         const mixed = run([resource("hardened:x:Thing", "thing", {}, false), resource("pulumi:providers:aws", "default"), bucket]);
         assert.deepEqual(countRegistrations(mixed), { resources: 1, components: 1, providers: 1 });
         assert.match(overviewText(buildOverview(mixed, analysis)), /^What would be deployed: 1 resource: 0 in 1 component, 1 directly in the stack$/m);
+        assert.equal(checkJson({ run: mixed, analysis, secrets: [] }).resources, 1);
     });
 
     test("deferred: the same policies and verdicts in the headline, the report and the markdown", () => {
