@@ -1,20 +1,25 @@
 import { UsageError } from "./args";
-import { planCommand, PLAN_USAGE } from "./commands/plan";
-import { checkCommand, CHECK_USAGE } from "./commands/check";
-import { reviewCommand, REVIEW_USAGE } from "./commands/review";
+import { planCommand } from "./commands/plan";
+import { checkCommand } from "./commands/check";
+import { reviewCommand } from "./commands/review";
 import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
 import { PolicyConfigError } from "../engine/policy-config";
+import { printable } from "./terminal";
+import { answerWithoutEngine, mainUsage } from "../bin/help.js";
 
-const USAGE = [
-    "hardened-stack: the offline engine, policy checks and pull-request reviews of the hardened EKS platform",
-    "",
-    `  ${PLAN_USAGE}`,
-    `  ${CHECK_USAGE}`,
-    `  ${REVIEW_USAGE}`,
-].join("\n");
+export interface Io {
+    out(s: string): void;
+    err(s: string): void;
+}
 
-type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
+const processIo: Io = {
+    out: (s) => { process.stdout.write(s.endsWith("\n") ? s : `${s}\n`); },
+    err: (s) => { process.stderr.write(s.endsWith("\n") ? s : `${s}\n`); },
+};
+
+/** A command writes its result to `out`; plan and check pass the program's own output on to `err`. */
+type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
     plan: planCommand,
@@ -22,24 +27,29 @@ const COMMANDS: Record<string, Command> = {
     review: reviewCommand,
 };
 
+/** Errors that are the user's input or program, not a bug here: one line, exit 2. */
+const EXPECTED = [UsageError, EngineInputError, ProgramError, ValidationError, PolicyConfigError];
+
 /** Exit codes: 0 ok, 1 findings (check/review), 2 bad input: one line on stderr naming the problem. */
-export async function main(argv: string[]): Promise<number> {
-    const out = (s: string) => { process.stdout.write(s.endsWith("\n") ? s : `${s}\n`); };
-    const [name, ...rest] = argv;
-    if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-        out(USAGE);
-        return name === undefined ? 2 : 0;
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+    // --help and --version are answered before anything heavy loads (bin/help.js); the same answers here.
+    const quick = answerWithoutEngine(argv);
+    if (quick) {
+        (quick.code === 0 ? io.out : io.err)(quick.text);
+        return quick.code;
     }
-    const command = COMMANDS[name];
+    const [name, ...rest] = argv;
+    const command = COMMANDS[name!];
     if (!command) {
-        process.stderr.write(`hardened-stack: unknown command ${JSON.stringify(name)}\n${USAGE}\n`);
+        io.err(`hardened-stack: unknown command ${JSON.stringify(printable(name ?? ""))}\n${mainUsage()}`);
         return 2;
     }
     try {
-        return await command(rest, out);
+        return await command(rest, io.out, io.err);
     } catch (e) {
-        if (e instanceof UsageError || e instanceof EngineInputError || e instanceof ProgramError || e instanceof ValidationError || e instanceof PolicyConfigError) {
-            process.stderr.write(`hardened-stack: ${e.message}\n`);
+        if (EXPECTED.some((k) => e instanceof k)) {
+            // A message can quote a program's or a pack's own words: one line, nothing that drives the terminal.
+            io.err(`hardened-stack: ${printable((e as Error).message)}`);
             return 2;
         }
         throw e;

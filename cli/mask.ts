@@ -1,11 +1,29 @@
+/**
+ * Secret hygiene, in one place: what `check` and `plan` print is redacted here before it is formatted, so no format
+ * (text, markdown, report, json) can carry a value the engine knows to be secret — a pack that echoes the properties
+ * it was given (packs see plaintext, as under `pulumi preview`) included.
+ */
 import { isSecret } from "../engine/constants";
 import type { ProgramRun } from "../engine";
+import type { AnalysisResult, Diagnostic } from "../engine/analyzer";
 
-const SECRET = "[secret]";
+export const SECRET = "[secret]";
+
+/**
+ * A whole secret shorter than this is not searched for in text: "abc" or "1" would erase ordinary words and numbers.
+ * A JSON document's parts are searched from PART_MIN_LENGTH (see secretFragments).
+ */
+const WHOLE_MIN_LENGTH = 4;
+/**
+ * Parts of a secret JSON document (a bucket policy built with pulumi.secret) shorter than this stay: they are the
+ * document's vocabulary ("Allow", "*", "false", "s3:*"), which a message needs to state its fix, while identifiers
+ * (a Sid, an ARN, an action, a VPC endpoint or account ID) are longer.
+ */
+const PART_MIN_LENGTH = 6;
 
 /** Replaces every secret (the engine's secret signature object) with "[secret]", as the CLI prints them. */
 export function maskSecrets(v: unknown): unknown {
-    if (isSecret(v)) return "[secret]";
+    if (isSecret(v)) return SECRET;
     if (Array.isArray(v)) return v.map(maskSecrets);
     if (typeof v === "object" && v !== null) {
         const out: Record<string, unknown> = {};
@@ -15,41 +33,93 @@ export function maskSecrets(v: unknown): unknown {
     return v;
 }
 
+/** The JSON document a string holds, when it holds an object or an array. */
+function jsonDocument(s: string): object | undefined {
+    if (!/^\s*[{[]/.test(s)) return undefined;
+    try {
+        const doc: unknown = JSON.parse(s);
+        return typeof doc === "object" && doc !== null ? doc : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
 /**
- * Removes every known secret plaintext from a finished output. Values are masked where they are read; this is the
- * second line, for a pack that echoes a value it was given into its message.
+ * Every text a message could quote a secret plaintext by: each string and number it holds; when one of them is a JSON
+ * document, also the document re-serialised (compact, indented), each object or array inside it serialised, and each
+ * of its values — so an echoed Sid, statement or pretty-printed policy is found, not only the string as written.
+ */
+export function secretFragments(plaintext: unknown): string[] {
+    const out: string[] = [];
+    const add = (s: string, min: number) => { if (s.length >= min) out.push(s); };
+    const parts = (v: unknown): void => {
+        if (typeof v === "string") { add(v, PART_MIN_LENGTH); const doc = jsonDocument(v); if (doc) document(doc); }
+        else if (typeof v === "number") add(String(v), PART_MIN_LENGTH);
+        else if (typeof v === "object" && v !== null) { add(JSON.stringify(v), PART_MIN_LENGTH); Object.values(v).forEach(parts); }
+    };
+    const document = (doc: object): void => {
+        for (const indent of [2, 4, "\t"]) add(JSON.stringify(doc, null, indent), PART_MIN_LENGTH);
+        parts(doc);
+    };
+    const whole = (v: unknown): void => {
+        if (typeof v === "string") { add(v, WHOLE_MIN_LENGTH); const doc = jsonDocument(v); if (doc) document(doc); }
+        else if (typeof v === "number") add(String(v), WHOLE_MIN_LENGTH);
+        else if (Array.isArray(v)) v.forEach(whole);
+        else if (typeof v === "object" && v !== null) { add(JSON.stringify(v), WHOLE_MIN_LENGTH); Object.values(v).forEach(whole); }
+    };
+    whole(plaintext);
+    return out;
+}
+
+/** Every secret plaintext a run knows, as fragments: secret config values and the values inside secret inputs and outputs. */
+export function secretTexts(run: ProgramRun, config: Record<string, unknown> = {}, secretKeys: readonly string[] = []): string[] {
+    const out: string[] = [];
+    const walk = (v: unknown): void => {
+        if (isSecret(v)) out.push(...secretFragments(v.value));
+        else if (Array.isArray(v)) v.forEach(walk);
+        else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
+    };
+    // Config reaches the program as strings (PULUMI_CONFIG): a structured secret is also known as its JSON.
+    for (const k of secretKeys) out.push(...secretFragments(config[k]), ...(typeof config[k] === "string" ? [] : secretFragments(JSON.stringify(config[k]))));
+    for (const r of run.resources) { walk(r.inputs); walk(r.outputs); }
+    walk(run.stackOutputs);
+    return [...new Set(out)];
+}
+
+/**
+ * Removes every known secret plaintext from a text, longest first (a document before its parts), also in its
+ * JSON-escaped form (a message quoting a property bag).
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
     let out = text;
-    for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+    for (const s of [...new Set(secrets)].filter((x) => x.length >= WHOLE_MIN_LENGTH).sort((a, b) => b.length - a.length)) {
         out = out.split(s).join(SECRET);
-        // The same text as it appears inside JSON output.
         const escaped = JSON.stringify(s).slice(1, -1);
         if (escaped !== s) out = out.split(escaped).join(SECRET);
     }
     return out;
 }
 
-/** Every secret plaintext a run knows: secret config values and the values inside secret inputs and outputs. */
-export function secretTexts(run: ProgramRun, config: Record<string, unknown> = {}, secretKeys: readonly string[] = []): string[] {
-    const out: string[] = [];
-    const leaves = (v: unknown): void => {
-        if (typeof v === "string") out.push(v);
-        else if (Array.isArray(v)) v.forEach(leaves);
-        else if (typeof v === "object" && v !== null) Object.values(v).forEach(leaves);
-        else if (typeof v === "number") out.push(String(v));
+function redactDiagnostic(d: Diagnostic, secrets: readonly string[]): Diagnostic {
+    return { ...d, message: scrubSecrets(d.message, secrets), description: scrubSecrets(d.description, secrets) };
+}
+
+/** The analysis with every message redacted: what any format of `check` may show of what packs said. */
+export function redactAnalysis(analysis: AnalysisResult, secrets: readonly string[]): AnalysisResult {
+    return {
+        ...analysis,
+        violations: analysis.violations.map((d) => redactDiagnostic(d, secrets)),
+        deferred: analysis.deferred.map((d) => redactDiagnostic(d, secrets)),
+        logs: analysis.logs.map((l) => scrubSecrets(l, secrets)),
     };
-    const walk = (v: unknown): void => {
-        if (isSecret(v)) leaves(v.value);
-        else if (Array.isArray(v)) v.forEach(walk);
-        else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
+}
+
+/** The run as reports may show it: logs redacted, secrets in properties masked. */
+export function redactRun(run: ProgramRun, secrets: readonly string[]): ProgramRun {
+    return {
+        ...run,
+        resources: run.resources.map((r) => ({ ...r, inputs: maskSecrets(r.inputs) as Record<string, unknown>, outputs: maskSecrets(r.outputs) as Record<string, unknown> })),
+        stackOutputs: maskSecrets(run.stackOutputs) as Record<string, unknown>,
+        logs: run.logs.map((l) => scrubSecrets(l, secrets)),
     };
-    for (const k of secretKeys) {
-        const v = config[k];
-        leaves(v);
-        if (typeof v === "object" && v !== null) out.push(JSON.stringify(v));
-    }
-    for (const r of run.resources) { walk(r.inputs); walk(r.outputs); }
-    walk(run.stackOutputs);
-    return out;
 }

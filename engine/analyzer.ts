@@ -14,9 +14,11 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerpbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { EngineInputError } from "./project";
+import { loadErrorOf, oneLineError } from "./failures";
 import { ROOT_STACK_TYPE } from "./constants";
 import type { ProgramRun, RecordedResource } from "./record";
 import { configurePolicyPack, fromProtoEnforcementLevel, PolicyConfig, PolicyPackConfig } from "./policy-config";
+import { track } from "./children";
 
 // One copy of grpc and the message classes: the SDK's, so messages and stubs match.
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
@@ -159,7 +161,7 @@ export async function startPack(dir: string, engineAddress: string, env: Record<
     const packDir = resolve(dir);
     if (!existsSync(join(packDir, "PulumiPolicy.yaml"))) throw new EngineInputError(`not a policy pack (no PulumiPolicy.yaml): ${dir}`);
     const cmd = packCommand(packDir, engineAddress);
-    const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = track(spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
     const port = await new Promise<number>((res, rej) => {
@@ -176,7 +178,8 @@ export async function startPack(dir: string, engineAddress: string, env: Record<
         });
         child.on("exit", (code) => {
             clearTimeout(timer);
-            const why = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at ")).slice(-1)[0] ?? `exit code ${code}`;
+            // The pack's own error, not the last (colour-coded) stack frame Node printed under it.
+            const why = loadErrorOf(stderr) ?? `exit code ${code}`;
             rej(new EngineInputError(`policy pack ${dir} failed to start: ${why}`));
         });
     });
@@ -473,7 +476,7 @@ export class PolicySession {
         if (e.code === grpc.status.DEADLINE_EXCEEDED) {
             return new Error(`policy pack ${pack.info.name || pack.dir} did not answer ${method} for ${subject} within ${(this.opts.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS) / 1000} s`);
         }
-        return new Error(`failed to run policy: ${oneLine(e.details || e.message)} (pack ${pack.info.name}, ${method} ${subject})`);
+        return new Error(`failed to run policy: ${oneLineError(e.details || e.message)} (pack ${pack.info.name}, ${method} ${subject})`);
     }
 
     /**
@@ -566,10 +569,6 @@ export class PolicySession {
 
 function withoutInternalKeys(props: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
-}
-
-function oneLine(s: string): string {
-    return s.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? s;
 }
 
 /** The whole analysis of one recorded program run against the given packs (a review of a recorded preview). */

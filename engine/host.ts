@@ -83,7 +83,8 @@ export function locateRunner(programDir: string): string {
     try {
         return createRequire(join(programDir, "__pulumi_locate__.js")).resolve("@pulumi/pulumi/cmd/run");
     } catch {
-        throw new EngineInputError("It looks like the Pulumi SDK has not been installed. Have you run pulumi install?");
+        // The language host's words, then where it looked: a program outside this repository has its own node_modules.
+        throw new EngineInputError(`It looks like the Pulumi SDK has not been installed. Have you run pulumi install? (@pulumi/pulumi does not resolve from ${programDir}: run \`npm install @pulumi/pulumi\` there)`);
     }
 }
 
@@ -138,9 +139,10 @@ export function languageHostLaunch(r: LaunchRequest, baseEnv: NodeJS.ProcessEnv 
     for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
     env.PULUMI_CONFIG = JSON.stringify(config);
     env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(r.secretKeys);
-    // The one thing added to the program's process: a guard against a Node bug that stalls error printing
-    // (engine/inspect-guard.js). In NODE_OPTIONS, so cmd/run's check of process.execArgv for loaders is unaffected.
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ? `${env.NODE_OPTIONS} ` : ""}--require ${JSON.stringify(INSPECT_GUARD)}`;
+    // The two things added to the program's process: a guard against a Node bug that stalls error printing
+    // (engine/inspect-guard.js) and a note of the program's own process.exit() call (engine/exit-guard.js). In
+    // NODE_OPTIONS, so cmd/run's check of process.execArgv for loaders is unaffected.
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ? `${env.NODE_OPTIONS} ` : ""}--require ${JSON.stringify(INSPECT_GUARD)} --require ${JSON.stringify(EXIT_GUARD)}`;
     if (r.runtime.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
     if (r.runtime.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = r.runtime.tsconfig;
     const nodeArgs = r.runtime.nodeargs ? splitArgs(r.runtime.nodeargs) : [];
@@ -148,6 +150,8 @@ export function languageHostLaunch(r: LaunchRequest, baseEnv: NodeJS.ProcessEnv 
 }
 
 export const INSPECT_GUARD = join(__dirname, "inspect-guard.js");
+/** Notes a program's own process.exit() call and its place (engine/exit-guard.js). */
+export const EXIT_GUARD = join(__dirname, "exit-guard.js");
 
 /** cmd/run's code for "the error was already shown to the user" (nodeJSProcessExitedAfterShowingUserActionableMessage). */
 export const EXIT_ALREADY_REPORTED = 32;

@@ -10,6 +10,9 @@ import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain
 import { LogEntry, startMonitor } from "./resmon";
 import type { Mode, ProgramRun } from "./record";
 import { readPreviousDeployment } from "./state";
+import { exitCallOf, missingModuleHint, plural, timeoutMessage } from "./failures";
+import { ProgramOutput } from "./output";
+import { track } from "./children";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
 export { engineUrn, parseUrn } from "./urn";
@@ -42,6 +45,11 @@ export interface RunOptions {
     env?: NodeJS.ProcessEnv;
     /** A `pulumi stack export` file: preview an update of that deployment. @default - a first deployment */
     state?: string;
+    /**
+     * Where the program's own output (console.log/error, pulumi.log) goes, line by line as it arrives (engine/output.ts).
+     * @default - nowhere: it is kept in the run's `logs` only
+     */
+    output?: (line: string) => void;
 }
 
 /** The program failed (threw, did not compile, exited non-zero) or the engine refused one of its requests. */
@@ -99,6 +107,10 @@ function prepare(opts: RunOptions) {
     const runtime = parseRuntimeOptions(project.runtime.options);
     const stack = opts.stack ?? "dev";
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new EngineInputError(`invalid stack name: ${JSON.stringify(stack)}`);
+    // Offline there is no backend to hold a stack: a stack named on the command line is its file, or a typo.
+    if (opts.stack !== undefined && opts.configFile === undefined && !existsSync(join(project.root, `Pulumi.${stack}.yaml`))) {
+        throw new EngineInputError(`stack ${stack}: no Pulumi.${stack}.yaml in ${project.root} (create it with the stack's config, or pass --config FILE)`);
+    }
     const cfg = loadStackConfig(project, stack, opts.configFile, opts.env);
     const rawConfig = { ...cfg.values, ...(opts.config ?? {}) };
     const maskedConfig: Record<string, unknown> = {};
@@ -151,7 +163,9 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         log: (m) => logs.push(m),
     });
     const errors: LogEntry[] = [];
+    const output = new ProgramOutput(opts.output ?? (() => undefined));
     const monitor = await startMonitor(deployment, (e) => {
+        output.log(e);
         if (e.severity === "error") errors.push(e);
         else if (e.severity === "warning" || e.severity === "info") logs.push(e.severity === "warning" ? `warning: ${e.message}` : e.message);
     });
@@ -166,28 +180,32 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
             config, secretKeys: cfg.secretKeys, runtime,
         }, env);
         const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean; stderr: string }>((done, fail) => {
-            const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
+            const child = track(spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ["ignore", "pipe", "pipe"] }));
             let stderr = "";
             let out = "";
             let timedOut = false;
-            child.stdout!.on("data", (d: Buffer) => { out += d.toString(); });
-            child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+            child.stdout!.on("data", (d: Buffer) => { const t = d.toString(); out += t; output.write("stdout", t); });
+            child.stderr!.on("data", (d: Buffer) => { const t = d.toString(); stderr += t; output.write("stderr", t); });
             const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, timeoutMs);
             child.on("error", (e) => { clearTimeout(timer); fail(new ProgramError(`could not start the program: ${e.message}`)); });
             child.on("close", (code, signal) => {
                 clearTimeout(timer);
+                output.end();
                 for (const l of (out + stderr).split("\n")) if (l.trim()) logs.push(l);
                 done({ code, signal, timedOut, stderr });
             });
         });
         // Registrations the program made before exiting still run to completion, as the engine's step executor does.
         await deployment.settled();
-        if (exit.timedOut) throw new RunTimeoutError(`program ${loc.label} stopped after ${Math.round(timeoutMs / 1000)} s (the --timeout limit); it had registered ${deployment.resources.length} resources`);
+        if (exit.timedOut) throw new RunTimeoutError(timeoutMessage(loc.label, timeoutMs, deployment.resources.length));
         if (deployment.engineError) throw new ProgramError(`program ${loc.label} failed: ${deployment.engineError}`);
         if (exit.code !== 0) {
             const logged = errors[0];
+            const exited = exitCallOf(exit.stderr);
             let why: string;
-            if (logged) {
+            if (exited) {
+                why = `${exited} before the program finished registering its resources (${plural(deployment.resources.length, "resource")} registered); let the program end by itself`;
+            } else if (logged) {
                 why = summarizeProgramError(logged.message) + (logged.urn ? ` (${logged.urn})` : "");
             } else if (exit.code === EXIT_ALREADY_REPORTED || exit.code === null) {
                 why = firstLine(exit.stderr) || `killed by signal ${exit.signal}`;
@@ -197,7 +215,7 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
                 const said = firstLine(stripAnsi(exit.stderr));
                 why = `Program exited with non-zero exit code: ${exit.code}${said ? `: ${said}` : ""}`;
             }
-            throw new ProgramError(`program ${loc.label} failed: ${why}`);
+            throw new ProgramError(`program ${loc.label} failed: ${why}${missingModuleHint(why, loc.pwd)}`);
         }
         return {
             project: project.name, stack, organization, mode: opts.mode,

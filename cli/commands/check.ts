@@ -6,12 +6,18 @@ import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
 import type { PlanOptions } from "./plan";
 import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
-import { packsOf, readPackConfigs } from "../packs";
-import { scrubSecrets, secretTexts } from "../mask";
+import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from "../packs";
+import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
+import { usageOf } from "../../bin/help.js";
+import { Progress } from "../present/progress";
+import { colourEnabled } from "../present/colour";
+import { plural } from "../present/words";
+import { printable } from "../terminal";
+import { countRegistrations, deferredText, registrationsText } from "../present/counts";
 import { buildOverview, overviewMarkdown, overviewText } from "../present/overview";
 
-export const CHECK_USAGE = "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--strict] [--format text|markdown|report|json] [--json]";
+export const CHECK_USAGE = usageOf("check");
 
 export { STEPS, STEP_TITLES, ownMessage, stepOf };
 
@@ -41,28 +47,51 @@ export function parseTags(tags: readonly string[]): Record<string, string> {
  * is analysed once the program has finished. With `--state`, the same run as a first deployment too, to report which
  * of its deferrals the old state decided.
  */
-export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {}): Promise<CheckReport> {
+/** What a run tells the person waiting for it. @default - nothing */
+export interface RunFeedback {
+    /** The program's own output lines (console, pulumi.log). */
+    output?: (line: string) => void;
+    /** The step now under way, for a progress line; undefined once done. */
+    progress?: (step: string | undefined) => void;
+}
+
+export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {},
+    feedback: RunFeedback = {}): Promise<CheckReport> {
+    const progress = feedback.progress ?? (() => undefined);
     const packDirs = packsOf(packs);
     // Config files pair with the packs in order, as `pulumi preview --policy-pack-config` pairs them.
     const packConfig = readPackConfigs(packDirs, configFiles);
     const o = planOptions(values);
-    const once = async (opts: PlanOptions): Promise<CheckReport> => {
+    const once = async (opts: PlanOptions, what: string, output?: (line: string) => void): Promise<CheckReport> => {
         const meta = programMeta(opts);
         const session = PolicySession.open(packDirs, meta, { packConfig, stackTags });
         try {
+            progress(`starting ${plural(packDirs.length, "policy pack")}`);
             // The CLI loads and configures every pack before it runs the program (pkg/engine/update.go).
             await session.whenReady();
-            const run = await runPlan(opts, session);
+            const files = packConfigFiles(packDirs, configFiles);
+            for (const pack of session.result().packs) {
+                const config = packConfig[pack.dir];
+                const unknown = config && unknownPolicyError(pack, config, files[pack.dir]!);
+                if (unknown) throw new UsageError(unknown);
+            }
+            progress(`running ${what} and the policies on each resource`);
+            const run = await runPlan(opts, session, output);
+            progress(`running the stack policies on ${plural(run.resources.length, "registration")}`);
             await session.analyzeStack(run);
-            return { run, analysis: session.result(), secrets: secretTexts(run, meta.config, meta.secretKeys) };
+            // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.
+            const secrets = secretTexts(run, meta.config, meta.secretKeys);
+            return { run: redactRun(run, secrets), analysis: redactAnalysis(session.result(), secrets), secrets };
         } finally {
+            progress(undefined);
             session.close();
         }
     };
-    const report = await once(o);
+    const report = await once(o, `the program${o.state ? ` as an update of ${o.state}` : ""}`, feedback.output);
     if (o.state === undefined) return report;
     const { state: _file, ...firstDeployment } = o;
-    const baseline = await once(firstDeployment);
+    // The program's output was shown once already.
+    const baseline = await once(firstDeployment, "the program again as a first deployment (to compare with --state)");
     return { ...report, state: stateSummary(report.run, o.state, baseline.analysis.deferred, report.analysis.deferred) };
 }
 
@@ -75,7 +104,8 @@ export function checkExitCode(r: CheckReport, strict: boolean): number {
 
 export function checkJson(r: CheckReport) {
     return {
-        resources: r.run.resources.length,
+        // Counted as every format counts them: the custom resources, not components, providers or the Stack.
+        resources: countRegistrations(r.run).resources,
         policies: r.analysis.packs.reduce((n, p) => n + p.policies.length, 0),
         violations: r.analysis.violations.map((d) => ({ policyPack: d.policyPack, policy: d.policy, enforcementLevel: d.enforcementLevel, urn: d.urn, message: ownMessage(d) })),
         deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),
@@ -86,15 +116,17 @@ export function checkJson(r: CheckReport) {
 
 function shortUrn(urn: string): string {
     const parts = urn.split("::");
-    return parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn;
+    return printable(parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn);
 }
 
+/** `report`: every violation by kill-chain step (other packs' policies under "other"), then the deferrals. */
 export function checkText(r: CheckReport): string {
     const { run, analysis } = r;
     const packOf = (name: string) => analysis.packs.find((p) => p.name === name);
     const lines: string[] = [];
     const policyCount = analysis.packs.reduce((n, p) => n + p.policies.length, 0);
-    lines.push(`${run.project}/${run.stack} (${run.mode}): ${run.resources.length} resources checked by ${policyCount} policies in ${analysis.packs.map((p) => `${p.name}@${p.version}`).join(", ")}`);
+    lines.push(`${printable(run.project)}/${printable(run.stack)} (${run.mode}): ${registrationsText(countRegistrations(run))} checked by `
+        + `${plural(policyCount, "policy")} in ${analysis.packs.map((p) => printable(`${p.name}@${p.version}`)).join(", ")}`);
     lines.push("");
     const groups = new Map<string, Diagnostic[]>();
     for (const d of analysis.violations) {
@@ -107,40 +139,69 @@ export function checkText(r: CheckReport): string {
         if (policies.length === 0 && found.length === 0) continue;
         const mandatory = found.filter((d) => d.enforcementLevel === "mandatory").length;
         const mark = mandatory > 0 ? "✗" : found.length > 0 ? "!" : "✓";
-        lines.push(`${mark} ${step.padEnd(8)} ${STEP_TITLES[step] ?? step}: ${policies.length} policies, ${mandatory} mandatory and ${found.length - mandatory} advisory violations`);
+        lines.push(`${mark} ${step.padEnd(8)} ${STEP_TITLES[step] ?? step}: ${plural(policies.length, "policy")}, `
+            + `${plural(mandatory, "mandatory violation")}, ${plural(found.length - mandatory, "advisory violation")}`);
         for (const d of found) {
-            lines.push(`    [${d.enforcementLevel}] ${d.policy}  (${shortUrn(d.urn)})`);
-            for (const l of ownMessage(d).split("\n")) lines.push(`        ${l}`);
+            lines.push(`    [${d.enforcementLevel}] ${printable(d.policy)}  (${shortUrn(d.urn)})`);
+            for (const l of ownMessage(d).split("\n")) lines.push(`        ${printable(l)}`);
         }
     }
     if (analysis.deferred.length > 0) {
         lines.push("");
-        lines.push(`Deferred to \`pulumi up\` (${analysis.deferred.length}): values only known after create`);
-        for (const d of analysis.deferred) lines.push(`    ${d.policy}: ${ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, "")}`);
+        lines.push(`${deferredText(analysis.deferred)}:`);
+        for (const d of analysis.deferred) lines.push(`    ${printable(d.policy)}: ${printable(ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, ""))}`);
     }
     const mandatory = analysis.violations.filter((d) => d.enforcementLevel === "mandatory").length;
     lines.push("");
     lines.push(...differenceLines(run, r.state, TEXT_WIDTH));
     lines.push("");
-    lines.push(mandatory > 0 ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
+    lines.push(mandatory > 0 ? `FAILED: ${plural(mandatory, "mandatory violation")}; \`pulumi ${run.mode}\` with these packs would fail.` : "PASSED: no mandatory violations.");
     return lines.join("\n");
 }
 
-export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
-    const a = parseArgs("check", argv, {
-        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: ["text", "markdown", "report", "json"] },
-        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
-    });
-    const format = a.flags.has("json") ? "json" : (a.values.format ?? "text");
-    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []));
-    // text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
-    // A pack may echo a secret it was given into a message: no output carries a secret's plaintext.
-    const show = (s: string) => out(scrubSecrets(s, report.secrets));
-    if (format === "json") show(JSON.stringify(checkJson(report), null, 2));
-    else if (format === "report") show(checkText(report));
+/**
+ * The command that shows everything about this same check: the arguments as given, with --format markdown. The
+ * reference stack's is `npm start -- --format markdown`; another program's names that program.
+ */
+export function everythingCommand(argv: readonly string[]): string {
+    const kept: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--format") { i++; continue; }
+        if (argv[i] === "--json" || argv[i]!.startsWith("--format=")) continue;
+        kept.push(/^[\w@%+=:,./-]+$/.test(argv[i]!) ? argv[i]! : JSON.stringify(argv[i]));
+    }
+    return printable(kept.length ? `npx hardened-stack check ${kept.join(" ")} --format markdown` : "npm start -- --format markdown");
+}
+
+export const CHECK_FORMATS = ["text", "markdown", "report", "json"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/**
+ * text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
+ * The report is redacted already (runCheck); the finished text is scrubbed once more as the last line of defence.
+ */
+export function renderCheck(report: CheckReport, format: CheckFormat, argv: readonly string[] = [], colour = false): string {
+    let text: string;
+    if (format === "json") text = JSON.stringify(checkJson(report), null, 2);
+    else if (format === "report") text = checkText(report);
     else {
         const overview = buildOverview(report.run, report.analysis);
-        show(format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state));
+        text = format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state, { everything: everythingCommand(argv), colour });
     }
+    return scrubSecrets(text, report.secrets);
+}
+
+export async function checkCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
+    const a = parseArgs("check", argv, {
+        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: CHECK_FORMATS },
+        repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
+    });
+    const format = (a.flags.has("json") ? "json" : (a.values.format ?? "text")) as CheckFormat;
+    const progress = new Progress(process.stderr);
+    const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []), {
+        output: (line) => { progress.clear(); err(line); },
+        progress: (step) => progress.show(step),
+    });
+    out(renderCheck(report, format, argv, colourEnabled(process.stdout)));
     return checkExitCode(report, a.flags.has("strict"));
 }

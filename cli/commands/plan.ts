@@ -2,8 +2,13 @@ import { programMeta as engineProgramMeta, runProgram } from "../../engine";
 import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../../engine";
 import { parseArgs, UsageError } from "../args";
 import { maskSecrets } from "../mask";
+import { usageOf } from "../../bin/help.js";
+import { printable } from "../terminal";
+import { countRegistrations, isProvider, registrationsText } from "../present/counts";
+import { plural } from "../present/words";
+import { Progress } from "../present/progress";
 
-export const PLAN_USAGE = "hardened-stack plan [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] [--json]";
+export const PLAN_USAGE = usageOf("plan");
 
 export interface PlanOptions {
     program?: string;
@@ -32,8 +37,10 @@ export function planOptions(values: Record<string, string | undefined>): PlanOpt
         ...(timeoutMs ? { timeoutMs } : {}), ...(values.state !== undefined ? { state: values.state } : {}) };
 }
 
-export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis): Promise<ProgramRun> {
-    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs, state: o.state });
+/** Runs the program; `output` gets its own console and pulumi.log lines as they come (made printable). */
+export async function runPlan(o: PlanOptions, analysis?: ResourceAnalysis, output?: (line: string) => void): Promise<ProgramRun> {
+    return runProgram({ program: o.program, stack: o.stack, configFile: o.configFile, mode: o.mode, analysis, timeoutMs: o.timeoutMs, state: o.state,
+        ...(output ? { output: (line: string) => output(printable(line)) } : {}) });
 }
 
 /** What packs are told about the stack before the program runs (ConfigureStack). */
@@ -60,11 +67,10 @@ export function planTree(run: ProgramRun): string {
         children.set(r.parent, list);
     }
     const lines: string[] = [];
-    const isProvider = (r: RecordedResource) => r.type.startsWith("pulumi:providers:");
     const count = (urn: string): number => (children.get(urn) ?? []).reduce((n, c) => n + (c.custom && !isProvider(c) ? 1 : 0) + count(c.urn), 0);
     const walk = (r: RecordedResource, indent: string, last: boolean, root: boolean): void => {
         const branch = root ? "" : last ? "└─ " : "├─ ";
-        const label = r.custom ? `${r.type}  ${r.name}` : `${r.type}  ${r.name}  (${count(r.urn)} resources)`;
+        const label = r.custom ? `${printable(r.type)}  ${printable(r.name)}` : `${printable(r.type)}  ${printable(r.name)}  (${plural(count(r.urn), "resource")})`;
         lines.push(`${indent}${branch}${label}`);
         const kids = children.get(r.urn) ?? [];
         // Components first, then resources, so the shape of the platform reads top-down.
@@ -72,17 +78,21 @@ export function planTree(run: ProgramRun): string {
         kids.forEach((k, i) => walk(k, root ? "" : indent + (last ? "   " : "│  "), i === kids.length - 1, false));
     };
     for (const top of children.get("") ?? []) walk(top, "", true, true);
-    const custom = run.resources.filter((r) => r.custom && !isProvider(r)).length;
-    const components = run.resources.filter((r) => !r.custom).length;
-    const providers = run.resources.filter(isProvider).length;
     lines.push("");
-    lines.push(`${run.project}/${run.stack} (${run.mode}): ${custom} resources, ${components} components, ${providers} providers`);
+    lines.push(`${run.project}/${run.stack} (${run.mode}): ${registrationsText(countRegistrations(run))}`);
     return lines.join("\n");
 }
 
-export async function planCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function planCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("plan", argv, { ...PROGRAM_FLAGS, booleans: ["json"] });
-    const run = await runPlan(planOptions(a.values));
+    const progress = new Progress(process.stderr);
+    progress.show("running the program");
+    let run: ProgramRun;
+    try {
+        run = await runPlan(planOptions(a.values), undefined, (line) => { progress.clear(); err(line); });
+    } finally {
+        progress.show(undefined);
+    }
     out(a.flags.has("json") ? JSON.stringify(planJson(run), null, 2) : planTree(run));
     return 0;
 }

@@ -9,6 +9,10 @@ import { evaluateControls, ControlResult } from "./controls";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "./steps";
 import { TEXT_WIDTH, differenceLines } from "./differences";
 import type { StateSummary } from "./differences";
+import { countRegistrations, deferredText, isProvider } from "./counts";
+import { plural } from "./words";
+import { printable } from "../terminal";
+import { paint, paintMark } from "./colour";
 
 export { STEPS, STEP_TITLES };
 
@@ -23,7 +27,6 @@ export interface Overview {
 export interface ComponentSummary { name: string; type: string; resources: number; byType: [string, number][] }
 export interface PolicyVerdict extends PolicyInfo { pack: string; step: string; verdict: "fail" | "advisory" | "deferred" | "pass"; violations: number }
 
-const isProvider = (r: RecordedResource) => r.type.startsWith("pulumi:providers:");
 const shortType = (t: string) => t.split(":").pop() ?? t;
 
 /** Top-level components (children of the root Stack) with the custom resources below them. */
@@ -61,114 +64,157 @@ export function buildOverview(run: ProgramRun, analysis: AnalysisResult): Overvi
 }
 
 const MARK = { present: "✓", missing: "✗", unknown: "?" } as const;
-const customCount = (run: ProgramRun) => run.resources.filter((r) => r.custom && !isProvider(r)).length;
-const egressOf = (run: ProgramRun) => (run.resources.some((r) => r.type === "aws:ec2/internetGateway:InternetGateway") ? "allowlist" : "sealed");
+/** What "?" means, said once under the table when a "?" is shown. */
+export const UNKNOWN_LEGEND = "? = not decided offline: known only after apply, or a part (such as the Kubernetes layer) not in this stack";
+
+/** The egress mode the reference components build, or undefined for a program without a VPC (it has no egress mode). */
+export function egressOf(run: ProgramRun): "sealed" | "allowlist" | undefined {
+    if (!run.resources.some((r) => r.type === "aws:ec2/vpc:Vpc")) return undefined;
+    return run.resources.some((r) => r.type === "aws:ec2/internetGateway:InternetGateway") ? "allowlist" : "sealed";
+}
+
+/** Steps as the overview shows them: the kill chain, then "other" when a pack has policies outside it. */
+function stepsOf(o: Overview): string[] {
+    return o.policies.some((p) => p.step === "other") ? [...STEPS, "other"] : [...STEPS];
+}
 
 function stepVerdict(o: Overview, step: string): { mark: string; text: string } {
     const ps = o.policies.filter((p) => p.step === step);
     const fail = ps.filter((p) => p.verdict === "fail").length;
+    const advisory = ps.filter((p) => p.verdict === "advisory").length;
     const deferred = ps.filter((p) => p.verdict === "deferred").length;
     const controls = o.controls.filter((c) => c.step === step);
-    const missing = controls.filter((c) => c.state === "missing").length;
-    const mark = fail > 0 ? "✗" : missing > 0 ? "!" : "✓";
-    return { mark, text: `${controls.length - missing}/${controls.length} controls, ${ps.length} policies: ${ps.length - fail - deferred} pass${fail ? `, ${fail} FAIL` : ""}${deferred ? `, ${deferred} deferred` : ""}` };
+    const present = controls.filter((c) => c.state === "present").length;
+    const unknown = controls.filter((c) => c.state === "unknown").length;
+    const missing = controls.length - present - unknown;
+    const mark = fail > 0 ? "✗" : missing > 0 || advisory > 0 ? "!" : "✓";
+    // Only present controls count as present; a "?" is neither.
+    const controlText = controls.length ? `${present}/${plural(controls.length, "control")}${unknown ? ` (${unknown} ?)` : ""}, ` : "";
+    return { mark, text: `${controlText}${plural(ps.length, "policy")}: ${ps.length - fail - advisory - deferred} pass${fail ? `, ${fail} FAIL` : ""}`
+        + `${advisory ? `, ${advisory} advisory` : ""}${deferred ? `, ${deferred} deferred` : ""}` };
 }
 
 function headline(o: Overview): string {
     const mandatory = o.violations.filter((d) => d.enforcementLevel === "mandatory").length;
     return mandatory > 0
-        ? `FAILED: ${mandatory} mandatory violation(s); \`pulumi ${o.run.mode}\` with these packs would fail.`
-        : `PASSED: no mandatory violation${o.deferred.length ? `; ${o.deferred.length} verdict(s) wait for values known only after create (decided in \`pulumi up\`)` : ""}.`;
+        ? `FAILED: ${plural(mandatory, "mandatory violation")}; \`pulumi ${o.run.mode}\` with these packs would fail.`
+        : `PASSED: no mandatory violation${o.deferred.length ? `; ${deferredText(o.deferred)}` : ""}.`;
 }
 
-const shortUrn = (urn: string) => { const p = urn.split("::"); return p.length >= 4 ? `${shortType(p[2]!.split("$").pop()!)} ${p.slice(3).join("::")}` : urn; };
-const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? "" : "s"}`;
+const shortUrn = (urn: string) => { const p = urn.split("::"); return printable(p.length >= 4 ? `${shortType(p[2]!.split("$").pop()!)} ${p.slice(3).join("::")}` : urn); };
+
+/** "147 resources in 8 components", or "149 resources: 147 in 8 components, 2 directly in the stack". */
+function deployedText(o: Overview): string {
+    const total = countRegistrations(o.run).resources;
+    const loose = o.components.find((c) => c.type === ROOT_STACK_TYPE)?.resources ?? 0;
+    const components = o.components.filter((c) => c.type !== ROOT_STACK_TYPE).length;
+    if (components === 0) return plural(total, "resource");
+    return loose === 0 ? `${plural(total, "resource")} in ${plural(components, "component")}`
+        : `${plural(total, "resource")}: ${total - loose} in ${plural(components, "component")}, ${loose} directly in the stack`;
+}
+
+export interface OverviewOptions {
+    /** The command that shows everything (the closing hint). @default "npm start -- --format markdown" (the reference stack) */
+    everything?: string;
+    /** Colour the verdict marks and the verdict (cli/present/colour.ts decides when). @default false */
+    colour?: boolean;
+}
 
 /** One screen: what would be deployed, the kill-chain table, the verdict. */
-export function overviewText(o: Overview, state?: StateSummary): string {
+export function overviewText(o: Overview, state?: StateSummary, opts: OverviewOptions = {}): string {
     const { run } = o;
     const L: string[] = [];
-    L.push(`HardenedStack offline check: ${run.project}/${run.stack} as ${state ? "an update" : "a first"} \`pulumi ${run.mode}\` (egress: ${egressOf(run)})`);
+    const egress = egressOf(run);
+    const on = opts.colour === true;
+    L.push(`HardenedStack offline check: ${printable(run.project)}/${printable(run.stack)} as ${state ? "an update" : "a first"} \`pulumi ${run.mode}\``
+        + `${egress ? ` (egress: ${egress})` : ""}`);
     L.push("");
-    L.push(`What would be deployed: ${customCount(run)} resources in ${plural(o.components.length, "component")}`);
+    L.push(`What would be deployed: ${deployedText(o)}`);
     for (const c of o.components) {
         // As many of the most common resource types as fit in 100 columns.
         let top = "";
         for (const [t, n] of c.byType) {
-            const next = `${top ? `${top}, ` : ""}${shortType(t)} ×${n}`;
+            const next = `${top ? `${top}, ` : ""}${printable(shortType(t))} ×${n}`;
             if (next.length > 52) { top += ", …"; break; }
             top = next;
         }
-        L.push(`  ${c.name.padEnd(22)} ${shortType(c.type).padEnd(25)} ${String(c.resources).padStart(4)}  ${top}`);
+        L.push(`  ${printable(c.name).padEnd(22)} ${printable(shortType(c.type)).padEnd(25)} ${String(c.resources).padStart(4)}  ${top}`);
     }
     L.push("");
     L.push("The 2018 Tesla kill chain, step by step: the controls in this stack and the policies that guard them");
-    for (const step of STEPS) {
+    for (const step of stepsOf(o)) {
         const v = stepVerdict(o, step);
-        L.push(`  ${v.mark} ${step.padEnd(8)} ${STEP_TITLES[step]!.padEnd(40)} ${v.text}`);
-        for (const c of o.controls.filter((x) => x.step === step)) L.push(`      ${MARK[c.state]} ${c.label} (${c.detail})`);
+        L.push(`  ${paintMark(v.mark, on)} ${step.padEnd(8)} ${STEP_TITLES[step]!.padEnd(40)} ${v.text}`);
+        for (const c of o.controls.filter((x) => x.step === step)) L.push(`      ${paintMark(MARK[c.state], on)} ${c.label} (${c.detail})`);
         for (const d of o.violations.filter((x) => o.policies.find((p) => p.pack === x.policyPack && p.name === x.policy)?.step === step)) {
-            L.push(`      ✗ [${d.enforcementLevel}] ${d.policy} on ${shortUrn(d.urn)}: ${ownMessage(d).split("\n")[0]}`);
+            L.push(`      ${paintMark(d.enforcementLevel === "mandatory" ? "✗" : "!", on)} [${d.enforcementLevel}] ${printable(d.policy)} on ${shortUrn(d.urn)}: ${printable(ownMessage(d).split("\n")[0]!)}`);
         }
     }
+    if (o.controls.some((c) => c.state === "unknown")) L.push(`  ${UNKNOWN_LEGEND}`);
     const packs = [...new Set(o.policies.map((p) => p.pack))];
     const count = (v: PolicyVerdict["verdict"]) => o.policies.filter((p) => p.verdict === v).length;
     L.push("");
-    L.push(`Policies: ${o.policies.length} in ${packs.join(", ")}: ${count("pass")} pass, ${count("fail")} fail, ${count("advisory")} advisory, ${count("deferred")} deferred`);
+    L.push(`Policies: ${o.policies.length} in ${packs.map(printable).join(", ")}: ${count("pass")} pass, ${count("fail")} fail, ${count("advisory")} advisory, ${count("deferred")} deferred`);
     L.push(...differenceLines(run, state, TEXT_WIDTH));
-    L.push(headline(o));
-    L.push("Everything (each policy, each deferral): npm start -- --format markdown");
+    const verdict = headline(o);
+    L.push(on ? paint(verdict, verdict.startsWith("FAILED") ? "red" : "green", true) : verdict);
+    L.push(`Everything (each policy, each deferral): ${opts.everything ?? "npm start -- --format markdown"}`);
     return L.join("\n");
 }
 
-const md = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** Outside text in a Markdown table cell or line: printable, pipes escaped, on one line. */
+const md = (s: string) => printable(s.replace(/\n/g, " ")).replace(/\|/g, "\\|");
+/** Outside text as a code span: printable, and no backtick to end the span early. */
+const code = (s: string) => `\`${md(s).replace(/`/g, "'")}\``;
 
 /** Complete: every component, every control, every policy with its verdict, every violation and deferral. */
 export function overviewMarkdown(o: Overview, state?: StateSummary): string {
     const { run } = o;
     const L: string[] = [];
-    L.push(`# HardenedStack offline check: \`${run.project}/${run.stack}\``);
+    const egress = egressOf(run);
+    L.push(`# HardenedStack offline check: ${code(`${run.project}/${run.stack}`)}`);
     L.push("");
-    L.push(`As a first \`pulumi ${run.mode}\` (egress mode \`${egressOf(run)}\`), under the offline engine. **${headline(o)}**`);
+    L.push(`As ${state ? "an update" : "a first"} \`pulumi ${run.mode}\`${egress ? ` (egress mode \`${egress}\`)` : ""}, under the offline engine. **${headline(o)}**`);
     L.push("");
     L.push("## The kill chain");
     L.push("");
     L.push("| step | what happened at Tesla | controls in this stack | policies that guard it |");
     L.push("|---|---|---|---|");
-    for (const step of STEPS) {
+    for (const step of stepsOf(o)) {
         const v = stepVerdict(o, step);
         const controls = o.controls.filter((c) => c.step === step).map((c) => `${MARK[c.state]} ${md(c.label)} (${md(c.detail)})`).join("<br>");
-        const policies = o.policies.filter((p) => p.step === step).map((p) => `\`${p.name}\``).join(", ");
+        const policies = o.policies.filter((p) => p.step === step).map((p) => code(p.name)).join(", ");
         L.push(`| ${v.mark} **${step}** | ${STEP_TITLES[step]} | ${controls} | ${policies} |`);
     }
+    if (o.controls.some((c) => c.state === "unknown")) { L.push(""); L.push(UNKNOWN_LEGEND); }
     L.push("");
-    L.push(`## What would be deployed (${customCount(run)} resources)`);
+    L.push(`## What would be deployed (${deployedText(o)})`);
     L.push("");
     L.push("| component | type | resources | made of |");
     L.push("|---|---|---:|---|");
-    for (const c of o.components) L.push(`| \`${c.name}\` | \`${c.type}\` | ${c.resources} | ${c.byType.map(([t, n]) => `${shortType(t)} ×${n}`).join(", ")} |`);
+    for (const c of o.components) L.push(`| ${code(c.name)} | ${code(c.type)} | ${c.resources} | ${md(c.byType.map(([t, n]) => `${shortType(t)} ×${n}`).join(", "))} |`);
     L.push("");
     L.push(`## Every policy (${o.policies.length})`);
     L.push("");
-    L.push("| verdict | policy | step | level | severity | references |");
-    L.push("|---|---|---|---|---|---|");
+    L.push("| verdict | policy | pack | step | level | severity | references |");
+    L.push("|---|---|---|---|---|---|---|");
     const verdictText = { fail: "✗ fail", advisory: "! advisory", deferred: "… deferred", pass: "✓ pass" } as const;
     for (const p of o.policies) {
-        L.push(`| ${verdictText[p.verdict]} | \`${p.name}\` | ${p.step} | ${p.enforcementLevel} | ${p.severity} | ${md(p.tags.filter((t) => !t.startsWith("kill-chain:")).join(", "))} |`);
+        L.push(`| ${verdictText[p.verdict]} | ${code(p.name)} | ${md(p.pack)} | ${p.step} | ${p.enforcementLevel} | ${md(p.severity)} | ${md(p.tags.filter((t) => !t.startsWith("kill-chain:")).join(", "))} |`);
     }
     if (o.violations.length) {
         L.push("");
         L.push(`## Violations (${o.violations.length})`);
         L.push("");
-        for (const d of o.violations) L.push(`- **[${d.enforcementLevel}] \`${d.policy}\`** on \`${d.urn}\`: ${md(ownMessage(d))}`);
+        for (const d of o.violations) L.push(`- **[${d.enforcementLevel}] ${code(d.policy)}** (${md(d.policyPack)}) on ${code(d.urn)}: ${md(ownMessage(d))}`);
     }
     if (o.deferred.length) {
         L.push("");
-        L.push(`## Deferred to \`pulumi up\` (${o.deferred.length})`);
+        L.push(`## ${deferredText(o.deferred)}`);
         L.push("");
         L.push("Values only known after create (ARNs of resources this preview creates); the policy decides when they exist.");
         L.push("");
-        for (const d of o.deferred) L.push(`- \`${d.policy}\`: ${md(ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, ""))}`);
+        for (const d of o.deferred) L.push(`- ${code(d.policy)}: ${md(ownMessage(d).replace(/^can't run policy '[^']+' from policy pack '[^']+' during preview: /, ""))}`);
     }
     L.push("");
     L.push("## Offline and real preview");
@@ -178,7 +224,7 @@ export function overviewMarkdown(o: Overview, state?: StateSummary): string {
     for (const l of rest) L.push(/^ {2}[!-] /.test(l) ? `- ${l[2] === "!" ? "**(--strict)** " : ""}${md(l.slice(4))}` : md(l));
     if (state && state.resolved.length) {
         L.push("");
-        for (const r of state.resolved) L.push(`- decided by the old state: \`${r.policy}\` on \`${r.urn}\``);
+        for (const r of state.resolved) L.push(`- decided by the old state: ${code(r.policy)} on ${code(r.urn)}`);
     }
     return L.join("\n");
 }

@@ -25,6 +25,7 @@ import {
     OutputValue, Secret, containsUnknowns, downgradeProperties, isPlainObject, marshalProperties, unmarshalProperties,
 } from "../properties";
 import type { MarshalOptions, PropertyMap, PropertyValue, Wire } from "../properties";
+import { track } from "../children";
 
 type Unary<Req, Res> = (req: Req, opts: grpcTypes.CallOptions, cb: (e: grpcTypes.ServiceError | null, r: Res) => void) => void;
 interface ProviderClient extends grpcTypes.Client {
@@ -241,7 +242,7 @@ export class DynamicProviderPlugin {
         }
         const output = new PluginOutput(o.onOutput);
         const portLine = output.awaitPort();
-        const child = spawn(process.execPath, [entry, o.engineAddress], { cwd: o.programDir, env: pluginEnvironment(o), stdio: ["pipe", "pipe", "pipe"] });
+        const child = track(spawn(process.execPath, [entry, o.engineAddress], { cwd: o.programDir, env: pluginEnvironment(o), stdio: ["pipe", "pipe", "pipe"] }));
         child.stdout!.setEncoding("utf8").on("data", (d: string) => output.feed("stdout", d));
         child.stderr!.setEncoding("utf8").on("data", (d: string) => output.feed("stderr", d));
         const failed = new Promise<never>((_, reject) => {

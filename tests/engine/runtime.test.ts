@@ -5,7 +5,7 @@ import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
 import { ProgramError, UNKNOWN, isSecret, runProgram } from "../../engine";
 import type { ProgramRun } from "../../engine";
-import { INSPECT_GUARD, languageHostLaunch, pwdMain, splitArgs, summarizeProgramError } from "../../engine/host";
+import { EXIT_GUARD, INSPECT_GUARD, languageHostLaunch, pwdMain, splitArgs, summarizeProgramError } from "../../engine/host";
 import { SUPPORTED_FEATURES } from "../../engine/resmon";
 import { one, runTest, TRANSPILE_ONLY_ENV } from "../lib/plan";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -33,7 +33,7 @@ describe("the program runs under the SDK's own entry point, as pulumi-language-n
         assert.equal(l.env.PULUMI_CONFIG, JSON.stringify({ "aws:config:region": "eu-west-1" }));
         assert.equal(l.env.PULUMI_CONFIG_SECRET_KEYS, JSON.stringify(["p:token"]));
         assert.equal(l.env.PULUMI_NODEJS_TYPESCRIPT, "true");
-        assert.equal(l.env.NODE_OPTIONS, `--require ${JSON.stringify(INSPECT_GUARD)}`);
+        assert.equal(l.env.NODE_OPTIONS, `--require ${JSON.stringify(INSPECT_GUARD)} --require ${JSON.stringify(EXIT_GUARD)}`);
         assert.equal(l.cwd, `${process.cwd()}/infra`);
     });
 
