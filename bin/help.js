@@ -43,13 +43,14 @@ const COMMANDS = {
         exit: "0 no mandatory violation; 1 at least one (or, with --strict, a deferral); 2 bad input or a failed program",
     },
     review: {
-        usage: "hardened-stack review FILE|- [--events FILE] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]",
+        usage: "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]",
         summary: "turn a real `pulumi preview --json` into a pull-request security review",
         description: "pulumi preview --json --event-log events.jsonl --policy-pack policy-packs/kill-chain > preview.json\n"
             + "hardened-stack review preview.json --events events.jsonl --format markdown",
         options: [
             ["FILE|-", "the `pulumi preview --json` output (- reads stdin)"],
             ["--events FILE", "the preview's --event-log: the verdicts pulumi preview recorded"],
+            ["--rerun-packs", "judge every resource again instead of taking the event log's verdicts of the same packs"],
             ["--format FORMAT", "text (default), markdown, sarif, json"],
             ["--policy-pack DIR", "a CrossGuard pack to re-run on the new state, repeatable (default: policy-packs/kill-chain)"],
             ["--policy-pack-config FILE", "the n-th pack's config, repeatable"],

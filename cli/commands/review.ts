@@ -1,4 +1,5 @@
 import { parseArgs } from "../args";
+import { usageOf } from "../../bin/help.js";
 import { packsOf, readPackConfigs } from "../packs";
 import { foreignEventLogError, readEventLog } from "../review/events";
 import { previewOrigin, readPreview, ReviewInputError } from "../review/preview";
@@ -10,7 +11,7 @@ import { renderText, reviewJson } from "../review/text";
 import { scrubSecrets } from "../mask";
 import { redactReview } from "../review/redact";
 
-export const REVIEW_USAGE = "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]";
+export const REVIEW_USAGE = usageOf("review");
 
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
