@@ -6,9 +6,9 @@ export interface CommandHelp {
     options: [string, string][];
     exit: string;
 }
-export declare const COMMANDS: Record<"plan" | "check" | "review", CommandHelp>;
+export declare const COMMANDS: Record<"plan" | "check" | "review" | "policies" | "explain", CommandHelp>;
 export declare const version: string;
-export declare function usageOf(command: "plan" | "check" | "review"): string;
+export declare function usageOf(command: "plan" | "check" | "review" | "policies" | "explain"): string;
 export declare function mainUsage(): string;
 export declare function commandHelp(name: string): string;
 export declare function answerWithoutEngine(argv: readonly string[]): { code: number; text: string } | undefined;

@@ -58,6 +58,27 @@ const COMMANDS = {
         ],
         exit: "0 nothing blocking; 1 blocking findings; 2 bad input",
     },
+    policies: {
+        usage: "hardened-stack policies [--policy-pack DIR]... [--json]",
+        summary: "list the policies the packs enforce: step, severity, enforcement level, kind",
+        description: "Reads each pack's own metadata, as the Pulumi CLI does (GetAnalyzerInfo).",
+        options: [
+            ["--policy-pack DIR", "a CrossGuard pack, repeatable (default: policy-packs/kill-chain)"],
+            ["--json", "the packs' metadata as JSON"],
+        ],
+        exit: "0 listed; 2 bad input or a pack that fails to start",
+    },
+    explain: {
+        usage: "hardened-stack explain POLICY [--policy-pack DIR]... [--json]",
+        summary: "what one policy guarantees, why, how to fix a violation, its config and references",
+        description: "hardened-stack explain disallow-public-bucket-policy",
+        options: [
+            ["POLICY", "the policy's name (`hardened-stack policies` lists them)"],
+            ["--policy-pack DIR", "a CrossGuard pack, repeatable (default: policy-packs/kill-chain)"],
+            ["--json", "the policy's metadata as JSON"],
+        ],
+        exit: "0 explained; 2 unknown policy (the nearest names are suggested) or bad input",
+    },
 };
 
 /** The usage line of a command (its errors quote it). */

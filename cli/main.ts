@@ -2,6 +2,7 @@ import { UsageError } from "./args";
 import { planCommand } from "./commands/plan";
 import { checkCommand } from "./commands/check";
 import { reviewCommand } from "./commands/review";
+import { explainCommand, policiesCommand } from "./commands/policies";
 import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
 import { PolicyConfigError } from "../engine/policy-config";
@@ -25,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
     plan: planCommand,
     check: checkCommand,
     review: reviewCommand,
+    policies: policiesCommand,
+    explain: explainCommand,
 };
 
 /** Errors that are the user's input or program, not a bug here: one line, exit 2. */

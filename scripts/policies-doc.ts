@@ -33,7 +33,7 @@ function cell(s: string): string {
 
 /** The description without the `[kill chain: step]` suffix the pack adds for `pulumi preview` output. */
 function plainDescription(p: Policy): string {
-    return p.description.replace(/\s*\[kill chain: [a-z]+\]$/, "");
+    return p.description.replace(/\s*\[kill chain: [a-z0-9]+\]$/, "");
 }
 
 export function renderPoliciesDoc(list: readonly Policy[] = policies): string {
