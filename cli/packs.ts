@@ -7,9 +7,10 @@ import { resolve } from "node:path";
 import { parsePolicyPackConfigFile, policyPackConfigFlagsError } from "../engine/policy-config";
 import type { PolicyPackConfig } from "../engine/policy-config";
 import { UsageError } from "./args";
+import { PROJECT_ROOT } from "../engine/root";
 
 /** The project's own pack, run when no --policy-pack is given. */
-export const DEFAULT_PACKS = [resolve(__dirname, "../policy-packs/kill-chain")];
+export const DEFAULT_PACKS = [resolve(PROJECT_ROOT, "policy-packs/kill-chain")];
 
 /** The packs a command runs: those given, else the project's own. */
 export function packsOf(given: readonly string[]): string[] {

@@ -12,6 +12,7 @@ import type { Mode, ProgramRun } from "./record";
 import { readPreviousDeployment } from "./state";
 import { exitCallOf, missingModuleHint, plural, timeoutMessage } from "./failures";
 import { ProgramOutput } from "./output";
+import { PROJECT_ROOT } from "./root";
 import { track } from "./children";
 
 export { UNKNOWN, isUnknown, isSecret, OFFLINE_ACCOUNT_ID } from "./constants";
@@ -63,7 +64,7 @@ export class ProgramError extends Error {
 /** The run hit its --timeout. */
 export class RunTimeoutError extends ProgramError {}
 
-const DEFAULT_PROGRAM_ROOT = resolve(__dirname, "..");
+const DEFAULT_PROGRAM_ROOT = PROJECT_ROOT;
 
 interface ProgramLocation {
     root: string;

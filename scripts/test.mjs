@@ -29,7 +29,8 @@ function run(cmd, argv, { quiet = false } = {}) {
 run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "policy-packs/kill-chain/tsconfig.json")]);
 
 if (!skipStatic) {
-    run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+    // The type-check of the whole project also builds the compiled CLI (build/) that bin/hardened-stack.js starts from.
+    run(process.execPath, [join(root, "scripts/build-cli.mjs"), "--all"]);
     for (const pack of readdirSync(join(root, "policy-packs"))) {
         const cfg = join(root, "policy-packs", pack, "tsconfig.json");
         if (existsSync(cfg)) run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", cfg]);
