@@ -231,6 +231,8 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
 
     const toVerdict = (v: Omit<Verdict, "step" | "op">): Verdict => ({
         ...v, step: stepOf(packOf(v.policyPack), v.policy), op: byUrn.get(v.urn)?.op ?? "",
+        // An event-log verdict may carry no severity; the pack's metadata has it.
+        severity: v.severity || (packOf(v.policyPack)?.policies.find((x) => x.name === v.policy)?.severity ?? ""),
         ...(position(v.urn) ? { sourcePosition: position(v.urn) } : {}),
     });
     const secretsAt = (urn: string) => {
