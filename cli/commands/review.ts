@@ -28,7 +28,8 @@ export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: 
 
 /**
  * `hardened-stack review`: a security review of a real `pulumi preview --json`, with the event log's policy verdicts.
- * Exit 0 nothing blocking, 1 mandatory violations / control-weakening changes / deleted security resources, 2 bad input.
+ * Exit 0 nothing blocking, 1 mandatory violations / control-weakening changes / deleted security resources / a preview
+ * that reported an error, 2 bad input (one line; an unknown step op and an event log of another stack included).
  */
 export async function reviewCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("review", argv, {

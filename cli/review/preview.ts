@@ -320,7 +320,11 @@ export class PreviewScanner {
         return st;
     }
 
-    /** Remembers the plaintext of every secret in `v`: each string and number inside it, and a JSON text's own leaves. */
+    /**
+     * Remembers the plaintext of every secret in `v`: each string and number inside it, as cli/mask.ts secretTexts
+     * collects them, and the text of a secret JSON string (`"\"pw\""` holds `pw`). A secret JSON document is not taken
+     * apart: its words ("Allow", a date) would then be scrubbed from every line of the review.
+     */
     private collectSecrets(v: unknown): void {
         if (isSecret(v)) {
             const o = v as Record<string, unknown>;
@@ -332,17 +336,19 @@ export class PreviewScanner {
         else if (typeof v === "object" && v !== null) Object.values(v).forEach((x) => this.collectSecrets(x));
     }
 
-    private secretLeaves(v: unknown, depth = 0): void {
+    private secretLeaves(v: unknown): void {
         if (typeof v === "number") this.remember(String(v));
-        else if (Array.isArray(v)) v.forEach((x) => this.secretLeaves(x, depth));
+        else if (Array.isArray(v)) v.forEach((x) => this.secretLeaves(x));
         else if (typeof v === "object" && v !== null) {
             this.remember(JSON.stringify(v));
-            Object.values(v).forEach((x) => this.secretLeaves(x, depth));
+            Object.values(v).forEach((x) => this.secretLeaves(x));
         } else if (typeof v === "string") {
             this.remember(v);
-            if (depth > 0 || !/^\s*["{[]/.test(v)) return;
-            // A secret held as JSON text (a policy document, a state file's plaintext): its leaves are secret too.
-            try { this.secretLeaves(JSON.parse(v) as unknown, depth + 1); } catch { /* not JSON: the text itself is the secret */ }
+            if (!v.startsWith("\"")) return;
+            try {
+                const inner: unknown = JSON.parse(v);
+                if (typeof inner === "string") this.remember(inner);
+            } catch { /* not JSON: the text itself is the secret */ }
         }
     }
 

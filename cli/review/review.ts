@@ -112,7 +112,7 @@ function changedProperties(step: PreviewStep): string[] {
 export function mergeVerdicts(ours: readonly Diagnostic[], events: readonly PolicyEventVerdict[], rootUrn: string): { verdict: Omit<Verdict, "step" | "op">; phase?: string }[] {
     const merged = new Map<string, { verdict: Omit<Verdict, "step" | "op">; phase?: string }>();
     const add = (v: Omit<Verdict, "step" | "op">, phase: string | undefined, from: "packs" | "events") => {
-        const key = `${v.policyPack}\u0000${v.policy}\u0000${v.urn}`;
+        const key = verdictKey(v);
         const prev = merged.get(key);
         if (!prev) { merged.set(key, { verdict: { ...v, source: from }, phase }); return; }
         const p = prev.verdict;
@@ -231,22 +231,25 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
 
     const toVerdict = (v: Omit<Verdict, "step" | "op">): Verdict => ({
         ...v, step: stepOf(packOf(v.policyPack), v.policy), op: byUrn.get(v.urn)?.op ?? "",
+        // An event-log verdict may carry no severity; the pack's metadata has it.
+        severity: v.severity || (packOf(v.policyPack)?.policies.find((x) => x.name === v.policy)?.severity ?? ""),
         ...(position(v.urn) ? { sourcePosition: position(v.urn) } : {}),
     });
     const secretsAt = (urn: string) => {
         const st = byUrn.get(urn);
         return secretPaths(st?.op === "same" ? st.oldState?.outputs ?? st.newState?.inputs : st?.newState?.inputs);
     };
-    const judgedByEvents = new Set((events?.verdicts ?? []).map((e) => `${e.policyPack}\u0000${e.policy}\u0000${e.urn || rootUrn}`));
+    const judgedByEvents = new Set((events?.verdicts ?? []).map((e) => verdictKey({ ...e, urn: e.urn || rootUrn })));
     for (const d of analysis.deferred) {
         const v = toVerdict({ policyPack: d.policyPack, policyPackVersion: d.policyPackVersion, policy: d.policy,
             enforcementLevel: d.enforcementLevel, urn: d.urn || rootUrn, message: ownMessage(d).replace(DEFERRAL, ""), severity: d.severity, source: "packs" });
         // A stack policy's deferral is on the stack; the resource whose value it needed is named in its message.
-        const about = (d.urn && d.urn !== rootUrn ? d.urn : undefined) ?? ([...byUrn.keys()].find((u) => v.message.includes(u) && secretsAt(u).length > 0) ?? "");
+        const about = (d.urn && d.urn !== rootUrn ? d.urn : undefined)
+            ?? ((v.message.match(/urn:pulumi:[^\s'"`,;]+/g) ?? []).find((u) => byUrn.has(u) && secretsAt(u).length > 0) ?? "");
         const paths = about ? secretsAt(about).map((p) => (about === v.urn ? p : `${p} of ${shortUrn(about)}`)) : [];
         if (paths.length === 0 || !deferredForSecret(v.message, paths, byUrn.get(about)?.newState?.inputs)) { review.deferred.push(v); continue; }
         // The real preview's verdict on the plaintext, when the event log has one, is reported with the others.
-        if (judgedByEvents.has(`${v.policyPack}\u0000${v.policy}\u0000${v.urn}`)) continue;
+        if (judgedByEvents.has(verdictKey(v))) continue;
         review.secret.push({ ...v, message: secretVerdictMessage(paths, v.policyPack, events) });
     }
     // The engine sends `<policy description>\n<message>`; with the pack's metadata at hand the description is dropped.

@@ -41,6 +41,7 @@ describe("the packs' verdicts come from the event log when the real preview ran 
         assert.equal(fromLog.decidedByEventLog, true);
         assert.deepEqual(fromLog.mandatory.map((v) => [v.policy, v.source]).sort(), [["org-disallow-anonymous-read", "events"], ["review-disallow-public-bucket-policy", "events"]]);
         assert.deepEqual(fromLog.packs.map((p) => p.name), ["review-pack"], "the pack's metadata is still read");
+        assert.equal(fromLog.mandatory.find((v) => v.policy === "review-disallow-public-bucket-policy")!.severity, "critical", "the log has none; the metadata has it");
         // This derived log has no verdict of the pack's Lambda policy, so only a re-run finds it: the pack did not run above.
         assert.deepEqual(fromLog.advisory, []);
         const rerun = await reviewPreview(preview, { packs: [PACK], events, rerunPacks: true });

@@ -7,7 +7,7 @@ import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult } from "../../engine/analyzer";
 import { UNKNOWN } from "../../engine/constants";
 import { DEFAULT_PACKS } from "../../cli/packs";
-import { readPreview } from "../../cli/review/preview";
+import { PreviewScanner, readPreview } from "../../cli/review/preview";
 import type { Preview } from "../../cli/review/preview";
 import { readEventLog } from "../../cli/review/events";
 import type { EventLog } from "../../cli/review/events";
@@ -71,6 +71,20 @@ describe("review of a preview whose bucket policy is secret, with the real kill-
         assert.ok(!r.secret.some((v) => v.policy === "disallow-public-bucket-policy"), "the real verdict replaces the offline non-verdict");
         assert.deepEqual(r.mandatory.filter((v) => v.policy === "disallow-public-bucket-policy").map((v) => [v.source, v.message]), [["events", "policy allows Principal \"*\""]]);
         assert.equal(exitCodeOf(r), 1);
+    });
+});
+
+describe("what the reader remembers as secret plaintext", () => {
+    test("every string and number inside a secret, in dropped parts too; a secret JSON document whole, not its words", () => {
+        const sig = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+        const step = { op: "update", urn: "urn:pulumi:dev::p::aws:iam/rolePolicy:RolePolicy::r",
+            oldState: { type: "aws:iam/rolePolicy:RolePolicy", outputs: { token: { ...sig, value: { k: "old-token-1", n: 4242 } } } },
+            newState: { type: "aws:iam/rolePolicy:RolePolicy", inputs: { policy: { ...sig, value: "{\"Effect\":\"Allow\"}" }, pw: { ...sig, value: "\"quoted-pw\"" } } } };
+        const scanner = new PreviewScanner("p.json");
+        scanner.feed(Buffer.from(JSON.stringify({ steps: [step] })));
+        const texts = scanner.end().secretTexts;
+        for (const t of ["old-token-1", "4242", "{\"Effect\":\"Allow\"}", "quoted-pw"]) assert.ok(texts.includes(t), t);
+        assert.ok(!texts.includes("Allow"), "a word of a secret document would be scrubbed from every line");
     });
 });
 
