@@ -71,16 +71,20 @@ export function secretFragments(plaintext: unknown): string[] {
     return out;
 }
 
+/** The secret config values as fragments: known before the program runs, so its own output can be scrubbed too. */
+export function configSecretTexts(config: Record<string, unknown>, secretKeys: readonly string[]): string[] {
+    // Config reaches the program as strings (PULUMI_CONFIG): a structured secret is also known as its JSON.
+    return [...new Set(secretKeys.flatMap((k) => [...secretFragments(config[k]), ...(typeof config[k] === "string" ? [] : secretFragments(JSON.stringify(config[k])))]))];
+}
+
 /** Every secret plaintext a run knows, as fragments: secret config values and the values inside secret inputs and outputs. */
 export function secretTexts(run: ProgramRun, config: Record<string, unknown> = {}, secretKeys: readonly string[] = []): string[] {
-    const out: string[] = [];
+    const out: string[] = configSecretTexts(config, secretKeys);
     const walk = (v: unknown): void => {
         if (isSecret(v)) out.push(...secretFragments(v.value));
         else if (Array.isArray(v)) v.forEach(walk);
         else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
     };
-    // Config reaches the program as strings (PULUMI_CONFIG): a structured secret is also known as its JSON.
-    for (const k of secretKeys) out.push(...secretFragments(config[k]), ...(typeof config[k] === "string" ? [] : secretFragments(JSON.stringify(config[k]))));
     for (const r of run.resources) { walk(r.inputs); walk(r.outputs); }
     walk(run.stackOutputs);
     return [...new Set(out)];

@@ -11,6 +11,11 @@ import { planJson, planTree } from "../../cli/commands/plan";
 import { scrubSecrets, secretFragments } from "../../cli/mask";
 import { DEFAULT_PACKS } from "../../cli/packs";
 import { runTest } from "../lib/plan";
+import { main } from "../../cli/main";
+import { encryptSecureValue, newPassphraseState } from "../../engine/secrets";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const PROGRAM = "tests/programs/cli/secret-bucket-policy.ts";
 const ECHO_PACK = "tests/fixtures/packs/echo-pack";
@@ -53,6 +58,31 @@ describe("secret hygiene: plan", () => {
     test("neither the tree nor --json shows any part of the secret", async () => {
         const run = await runTest({ program: PROGRAM, mode: "preview" });
         assert.deepEqual(leaks(`${planTree(run)}\n${JSON.stringify(planJson(run))}`), []);
+    });
+});
+
+describe("secret hygiene: the program's own output", () => {
+    test("a program printing its secret config reaches stderr with the secret redacted, in plan and check", async () => {
+        const TOKEN = "tok-DO-NOT-PRINT-5521";
+        const PASSPHRASE = "correct horse battery staple";
+        const { encryptionSalt, key } = newPassphraseState(PASSPHRASE);
+        const file = join(mkdtempSync(join(tmpdir(), "hs-secret-out-")), "Pulumi.dev.yaml");
+        writeFileSync(file, `encryptionsalt: ${encryptionSalt}\nconfig:\n  hardened-stack:apiToken:\n    secure: ${encryptSecureValue(key, TOKEN)}\n`);
+        process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+        process.env.PULUMI_CONFIG_PASSPHRASE = PASSPHRASE;
+        try {
+            for (const command of ["plan", "check"]) {
+                let out = "";
+                let err = "";
+                const code = await main([command, "--program", "tests/programs/cli/prints-secret.ts", "--config", file],
+                    { out: (x) => { out += x; }, err: (x) => { err += `${x}\n`; } });
+                assert.equal(code, 0, err);
+                assert.match(err, /^connecting with token \[secret\]$/m, command);
+                assert.ok(!`${out}${err}`.includes(TOKEN), command);
+            }
+        } finally {
+            delete process.env.PULUMI_CONFIG_PASSPHRASE;
+        }
     });
 });
 
