@@ -104,6 +104,12 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     return out;
 }
 
+/** The error with every known secret scrubbed from its message: a failure line quotes the program's or a pack's words. */
+export function redactError<T>(e: T, secrets: readonly string[]): T {
+    if (e instanceof Error) e.message = scrubSecrets(e.message, secrets);
+    return e;
+}
+
 function redactDiagnostic(d: Diagnostic, secrets: readonly string[]): Diagnostic {
     return { ...d, message: scrubSecrets(d.message, secrets), description: scrubSecrets(d.description, secrets) };
 }

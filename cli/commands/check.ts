@@ -7,7 +7,7 @@ import type { PlanOptions } from "./plan";
 import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
 import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from "../packs";
-import { configSecretTexts, redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
+import { configSecretTexts, redactAnalysis, redactError, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
 import { Progress } from "../present/progress";
@@ -76,9 +76,9 @@ export async function runCheck(values: Record<string, string | undefined>, packs
                 if (unknown) throw new UsageError(unknown);
             }
             progress(`running ${what} and the policies on each resource`);
-            // The program may print its own secret config: its output is scrubbed like everything else shown.
+            // The program may print its own secret config, or quote it in an error: scrubbed like everything else shown.
             const configSecrets = configSecretTexts(meta.config, meta.secretKeys);
-            const run = await runPlan(opts, session, output && ((line) => output(scrubSecrets(line, configSecrets))));
+            const run = await runPlan(opts, session, output && ((line) => output(scrubSecrets(line, configSecrets)))).catch((e: unknown) => { throw redactError(e, configSecrets); });
             progress(`running the stack policies on ${plural(run.resources.length, "registration")}`);
             await session.analyzeStack(run);
             // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.

@@ -62,7 +62,7 @@ describe("secret hygiene: plan", () => {
 });
 
 describe("secret hygiene: the program's own output", () => {
-    test("a program printing its secret config reaches stderr with the secret redacted, in plan and check", async () => {
+    test("a program printing its secret config, or failing with it, reaches stderr with the secret redacted, in plan and check", async () => {
         const TOKEN = "tok-DO-NOT-PRINT-5521";
         const PASSPHRASE = "correct horse battery staple";
         const { encryptionSalt, key } = newPassphraseState(PASSPHRASE);
@@ -71,14 +71,20 @@ describe("secret hygiene: the program's own output", () => {
         process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
         process.env.PULUMI_CONFIG_PASSPHRASE = PASSPHRASE;
         try {
-            for (const command of ["plan", "check"]) {
+            const cli = async (...argv: string[]) => {
                 let out = "";
                 let err = "";
-                const code = await main([command, "--program", "tests/programs/cli/prints-secret.ts", "--config", file],
-                    { out: (x) => { out += x; }, err: (x) => { err += `${x}\n`; } });
-                assert.equal(code, 0, err);
-                assert.match(err, /^connecting with token \[secret\]$/m, command);
-                assert.ok(!`${out}${err}`.includes(TOKEN), command);
+                const code = await main(argv, { out: (x) => { out += x; }, err: (x) => { err += `${x}\n`; } });
+                assert.ok(!`${out}${err}`.includes(TOKEN), `${argv.join(" ")}: ${err}`);
+                return { code, err };
+            };
+            for (const command of ["plan", "check"]) {
+                const printed = await cli(command, "--program", "tests/programs/cli/prints-secret.ts", "--config", file);
+                assert.equal(printed.code, 0, printed.err);
+                assert.match(printed.err, /^connecting with token \[secret\]$/m, command);
+                const failed = await cli(command, "--program", "tests/programs/cli/throws-secret.ts", "--config", file);
+                assert.equal(failed.code, 2, failed.err);
+                assert.match(failed.err, /failed: the API refused token \[secret\]$/m, command);
             }
         } finally {
             delete process.env.PULUMI_CONFIG_PASSPHRASE;
