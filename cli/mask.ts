@@ -4,6 +4,7 @@
  * it was given (packs see plaintext, as under `pulumi preview`) included.
  */
 import { isSecret } from "../engine/constants";
+import { ProgramError } from "../engine";
 import type { ProgramRun } from "../engine";
 import type { AnalysisResult, Diagnostic } from "../engine/analyzer";
 
@@ -78,7 +79,8 @@ export function configSecretTexts(config: Record<string, unknown>, secretKeys: r
 }
 
 /** Every secret plaintext a run knows, as fragments: secret config values and the values inside secret inputs and outputs. */
-export function secretTexts(run: ProgramRun, config: Record<string, unknown> = {}, secretKeys: readonly string[] = []): string[] {
+export function secretTexts(run: Pick<ProgramRun, "resources"> & Partial<Pick<ProgramRun, "stackOutputs">>, config: Record<string, unknown> = {},
+    secretKeys: readonly string[] = []): string[] {
     const out: string[] = configSecretTexts(config, secretKeys);
     const walk = (v: unknown): void => {
         if (isSecret(v)) out.push(...secretFragments(v.value));
@@ -104,9 +106,14 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     return out;
 }
 
-/** The error with every known secret scrubbed from its message: a failure line quotes the program's or a pack's words. */
+/**
+ * The error with every known secret scrubbed from its message: a failure line quotes the program's or a pack's words.
+ * A failed program's error also names what it had registered, whose secrets a throwing policy may have quoted.
+ */
 export function redactError<T>(e: T, secrets: readonly string[]): T {
-    if (e instanceof Error) e.message = scrubSecrets(e.message, secrets);
+    if (!(e instanceof Error)) return e;
+    const registered = e instanceof ProgramError ? secretTexts({ resources: [...e.registered] }) : [];
+    e.message = scrubSecrets(e.message, [...secrets, ...registered]);
     return e;
 }
 

@@ -47,6 +47,15 @@ describe("secret hygiene: check", () => {
         assert.deepEqual(leaks(said), []);
     });
 
+    test("a policy that throws quoting the secret document fails the check without it", async () => {
+        let err = "";
+        const code = await main(["check", "--program", PROGRAM, "--policy-pack", "tests/fixtures/packs/throws-quoting-secret"],
+            { out: () => undefined, err: (x) => { err += `${x}\n`; } });
+        assert.equal(code, 2, err);
+        assert.match(err, /'cannot-parse-policy' .*Error: cannot parse \[secret\]/);
+        assert.deepEqual(leaks(err), []);
+    });
+
     for (const format of CHECK_FORMATS) {
         test(`no part of the secret reaches the ${format} format`, () => {
             assert.deepEqual(leaks(renderCheck(report, format)), []);
