@@ -71,7 +71,7 @@ describe("secret hygiene: plan", () => {
 });
 
 describe("secret hygiene: the program's own output", () => {
-    test("a program printing its secret config, or failing with it, reaches stderr with the secret redacted, in plan and check", async () => {
+    test("a program printing its secret config (plan) or failing with it (check) reaches stderr with the secret redacted", async () => {
         const TOKEN = "tok-DO-NOT-PRINT-5521";
         const PASSPHRASE = "correct horse battery staple";
         const { encryptionSalt, key } = newPassphraseState(PASSPHRASE);
@@ -87,14 +87,13 @@ describe("secret hygiene: the program's own output", () => {
                 assert.ok(!`${out}${err}`.includes(TOKEN), `${argv.join(" ")}: ${err}`);
                 return { code, err };
             };
-            for (const command of ["plan", "check"]) {
-                const printed = await cli(command, "--program", "tests/programs/cli/prints-secret.ts", "--config", file);
-                assert.equal(printed.code, 0, printed.err);
-                assert.match(printed.err, /^connecting with token \[secret\]$/m, command);
-                const failed = await cli(command, "--program", "tests/programs/cli/throws-secret.ts", "--config", file);
-                assert.equal(failed.code, 2, failed.err);
-                assert.match(failed.err, /failed: the API refused token \[secret\]$/m, command);
-            }
+            // plan and check share the scrubbing (cli/mask.ts configSecretTexts); one program run of each case is enough.
+            const printed = await cli("plan", "--program", "tests/programs/cli/prints-secret.ts", "--config", file);
+            assert.equal(printed.code, 0, printed.err);
+            assert.match(printed.err, /^connecting with token \[secret\]$/m);
+            const failed = await cli("check", "--program", "tests/programs/cli/throws-secret.ts", "--config", file);
+            assert.equal(failed.code, 2, failed.err);
+            assert.match(failed.err, /failed: the API refused token \[secret\]$/m);
         } finally {
             delete process.env.PULUMI_CONFIG_PASSPHRASE;
         }
