@@ -131,12 +131,11 @@ export function redactAnalysis(analysis: AnalysisResult, secrets: readonly strin
     };
 }
 
-/** The run as reports may show it: logs redacted, secrets in properties masked. */
+/**
+ * The run as reports may show it: its logs redacted. Its properties keep their secret signature objects (no format
+ * prints a property value, and callers such as an export of the run need them as they are); maskSecrets is for
+ * formats that print properties (`plan --json`).
+ */
 export function redactRun(run: ProgramRun, secrets: readonly string[]): ProgramRun {
-    return {
-        ...run,
-        resources: run.resources.map((r) => ({ ...r, inputs: maskSecrets(r.inputs) as Record<string, unknown>, outputs: maskSecrets(r.outputs) as Record<string, unknown> })),
-        stackOutputs: maskSecrets(run.stackOutputs) as Record<string, unknown>,
-        logs: run.logs.map((l) => scrubSecrets(l, secrets)),
-    };
+    return { ...run, logs: run.logs.map((l) => scrubSecrets(l, secrets)) };
 }
