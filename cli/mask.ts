@@ -4,6 +4,7 @@
  * it was given (packs see plaintext, as under `pulumi preview`) included.
  */
 import { isSecret } from "../engine/constants";
+import { ProgramError } from "../engine";
 import type { ProgramRun } from "../engine";
 import type { AnalysisResult, Diagnostic } from "../engine/analyzer";
 
@@ -71,16 +72,21 @@ export function secretFragments(plaintext: unknown): string[] {
     return out;
 }
 
+/** The secret config values as fragments: known before the program runs, so its own output can be scrubbed too. */
+export function configSecretTexts(config: Record<string, unknown>, secretKeys: readonly string[]): string[] {
+    // Config reaches the program as strings (PULUMI_CONFIG): a structured secret is also known as its JSON.
+    return [...new Set(secretKeys.flatMap((k) => [...secretFragments(config[k]), ...(typeof config[k] === "string" ? [] : secretFragments(JSON.stringify(config[k])))]))];
+}
+
 /** Every secret plaintext a run knows, as fragments: secret config values and the values inside secret inputs and outputs. */
-export function secretTexts(run: ProgramRun, config: Record<string, unknown> = {}, secretKeys: readonly string[] = []): string[] {
-    const out: string[] = [];
+export function secretTexts(run: Pick<ProgramRun, "resources"> & Partial<Pick<ProgramRun, "stackOutputs">>, config: Record<string, unknown> = {},
+    secretKeys: readonly string[] = []): string[] {
+    const out: string[] = configSecretTexts(config, secretKeys);
     const walk = (v: unknown): void => {
         if (isSecret(v)) out.push(...secretFragments(v.value));
         else if (Array.isArray(v)) v.forEach(walk);
         else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
     };
-    // Config reaches the program as strings (PULUMI_CONFIG): a structured secret is also known as its JSON.
-    for (const k of secretKeys) out.push(...secretFragments(config[k]), ...(typeof config[k] === "string" ? [] : secretFragments(JSON.stringify(config[k]))));
     for (const r of run.resources) { walk(r.inputs); walk(r.outputs); }
     walk(run.stackOutputs);
     return [...new Set(out)];
@@ -100,6 +106,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     return out;
 }
 
+/**
+ * The error with every known secret scrubbed from its message: a failure line quotes the program's or a pack's words.
+ * A failed program's error also names what it had registered, whose secrets a throwing policy may have quoted.
+ */
+export function redactError<T>(e: T, secrets: readonly string[]): T {
+    if (!(e instanceof Error)) return e;
+    const registered = e instanceof ProgramError ? secretTexts({ resources: [...e.registered] }) : [];
+    e.message = scrubSecrets(e.message, [...secrets, ...registered]);
+    return e;
+}
+
 function redactDiagnostic(d: Diagnostic, secrets: readonly string[]): Diagnostic {
     return { ...d, message: scrubSecrets(d.message, secrets), description: scrubSecrets(d.description, secrets) };
 }
@@ -114,12 +131,11 @@ export function redactAnalysis(analysis: AnalysisResult, secrets: readonly strin
     };
 }
 
-/** The run as reports may show it: logs redacted, secrets in properties masked. */
+/**
+ * The run as reports may show it: its logs redacted. Its properties keep their secret signature objects (no format
+ * prints a property value, and callers such as an export of the run need them as they are); maskSecrets is for
+ * formats that print properties (`plan --json`).
+ */
 export function redactRun(run: ProgramRun, secrets: readonly string[]): ProgramRun {
-    return {
-        ...run,
-        resources: run.resources.map((r) => ({ ...r, inputs: maskSecrets(r.inputs) as Record<string, unknown>, outputs: maskSecrets(r.outputs) as Record<string, unknown> })),
-        stackOutputs: maskSecrets(run.stackOutputs) as Record<string, unknown>,
-        logs: run.logs.map((l) => scrubSecrets(l, secrets)),
-    };
+    return { ...run, logs: run.logs.map((l) => scrubSecrets(l, secrets)) };
 }

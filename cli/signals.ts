@@ -11,7 +11,8 @@ export function stopChildrenOnSignals(): void {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {
             void stopChildren().then(() => {
-                process.stderr.write(`hardened-stack: stopped by ${signal}; the program and the policy packs were stopped too\n`);
+                // On a terminal, over the progress line if one is shown.
+                process.stderr.write(`${process.stderr.isTTY ? "\r\u001b[K" : ""}hardened-stack: stopped by ${signal}; the program and the policy packs were stopped too\n`);
                 process.exit(EXIT_CODE[signal]);
             });
         });

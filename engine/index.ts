@@ -8,7 +8,7 @@ import { CallbackClients } from "./callbacks";
 import { Deployment, ResourceAnalysis } from "./deployment";
 import { EXIT_ALREADY_REPORTED, languageHostLaunch, parseRuntimeOptions, pwdMain, stripAnsi, summarizeProgramError } from "./host";
 import { LogEntry, startMonitor } from "./resmon";
-import type { Mode, ProgramRun } from "./record";
+import type { Mode, ProgramRun, RecordedResource } from "./record";
 import { readPreviousDeployment } from "./state";
 import { exitCallOf, missingModuleHint, plural, timeoutMessage } from "./failures";
 import { ProgramOutput } from "./output";
@@ -55,9 +55,16 @@ export interface RunOptions {
 
 /** The program failed (threw, did not compile, exited non-zero) or the engine refused one of its requests. */
 export class ProgramError extends Error {
-    constructor(message: string) {
+    /**
+     * What the program had registered when it failed, so that the CLI can keep the secrets among them out of the
+     * message (a policy that throws may quote the resource it was given). @default - none (failed before running)
+     */
+    registered: readonly RecordedResource[];
+
+    constructor(message: string, registered: readonly RecordedResource[] = []) {
         super(message);
         this.name = "ProgramError";
+        this.registered = registered;
     }
 }
 
@@ -198,8 +205,8 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
         });
         // Registrations the program made before exiting still run to completion, as the engine's step executor does.
         await deployment.settled();
-        if (exit.timedOut) throw new RunTimeoutError(timeoutMessage(loc.label, timeoutMs, deployment.resources.length));
-        if (deployment.engineError) throw new ProgramError(`program ${loc.label} failed: ${deployment.engineError}`);
+        if (exit.timedOut) throw new RunTimeoutError(timeoutMessage(loc.label, timeoutMs, deployment.resources.length), deployment.resources);
+        if (deployment.engineError) throw new ProgramError(`program ${loc.label} failed: ${deployment.engineError}`, deployment.resources);
         if (exit.code !== 0) {
             const logged = errors[0];
             const exited = exitCallOf(exit.stderr);
@@ -216,7 +223,7 @@ async function runProgramOnce(opts: RunOptions): Promise<ProgramRun> {
                 const said = firstLine(stripAnsi(exit.stderr));
                 why = `Program exited with non-zero exit code: ${exit.code}${said ? `: ${said}` : ""}`;
             }
-            throw new ProgramError(`program ${loc.label} failed: ${why}${missingModuleHint(why, loc.pwd)}`);
+            throw new ProgramError(`program ${loc.label} failed: ${why}${missingModuleHint(why, loc.pwd)}`, deployment.resources);
         }
         return {
             project: project.name, stack, organization, mode: opts.mode,

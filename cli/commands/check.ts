@@ -1,5 +1,6 @@
 import { PolicySession } from "../../engine/analyzer";
 import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
+import { ProgramError } from "../../engine";
 import type { ProgramRun } from "../../engine";
 import { parseArgs, UsageError } from "../args";
 import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
@@ -7,7 +8,7 @@ import type { PlanOptions } from "./plan";
 import { TEXT_WIDTH, differenceLines, stateSummary } from "../present/differences";
 import type { StateSummary } from "../present/differences";
 import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from "../packs";
-import { redactAnalysis, redactRun, scrubSecrets, secretTexts } from "../mask";
+import { configSecretTexts, redactAnalysis, redactError, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
 import { Progress } from "../present/progress";
@@ -41,12 +42,6 @@ export function parseTags(tags: readonly string[]): Record<string, string> {
     return out;
 }
 
-/**
- * `pulumi preview --policy-pack` offline: the packs start and are configured, then the program runs; each resource is
- * remediated and analysed as it registers (before its create step, as the step generator does), and the whole stack
- * is analysed once the program has finished. With `--state`, the same run as a first deployment too, to report which
- * of its deferrals the old state decided.
- */
 /** What a run tells the person waiting for it. @default - nothing */
 export interface RunFeedback {
     /** The program's own output lines (console, pulumi.log). */
@@ -55,6 +50,12 @@ export interface RunFeedback {
     progress?: (step: string | undefined) => void;
 }
 
+/**
+ * `pulumi preview --policy-pack` offline: the packs start and are configured, then the program runs; each resource is
+ * remediated and analysed as it registers (before its create step, as the step generator does), and the whole stack
+ * is analysed once the program has finished. With `--state`, the same run as a first deployment too, to report which
+ * of its deferrals the old state decided.
+ */
 export async function runCheck(values: Record<string, string | undefined>, packs: string[], configFiles: string[] = [], stackTags: Record<string, string> = {},
     feedback: RunFeedback = {}): Promise<CheckReport> {
     const progress = feedback.progress ?? (() => undefined);
@@ -76,9 +77,12 @@ export async function runCheck(values: Record<string, string | undefined>, packs
                 if (unknown) throw new UsageError(unknown);
             }
             progress(`running ${what} and the policies on each resource`);
-            const run = await runPlan(opts, session, output);
+            // The program may print its own secret config, or quote it in an error: scrubbed like everything else shown.
+            const configSecrets = configSecretTexts(meta.config, meta.secretKeys);
+            const run = await runPlan(opts, session, output && ((line) => output(scrubSecrets(line, configSecrets)))).catch((e: unknown) => { throw redactError(e, configSecrets); });
             progress(`running the stack policies on ${plural(run.resources.length, "registration")}`);
-            await session.analyzeStack(run);
+            // A stack policy that throws fails the check like a resource policy that throws: one line, secrets kept out.
+            await session.analyzeStack(run).catch((e: unknown) => { throw redactError(new ProgramError((e as Error).message, run.resources), configSecrets); });
             // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.
             const secrets = secretTexts(run, meta.config, meta.secretKeys);
             return { run: redactRun(run, secrets), analysis: redactAnalysis(session.result(), secrets), secrets };

@@ -1,7 +1,7 @@
 import { programMeta as engineProgramMeta, runProgram } from "../../engine";
 import type { Mode, ProgramRun, RecordedResource, ResourceAnalysis } from "../../engine";
 import { parseArgs, UsageError } from "../args";
-import { maskSecrets } from "../mask";
+import { configSecretTexts, maskSecrets, redactError, scrubSecrets } from "../mask";
 import { usageOf } from "../../bin/help.js";
 import { printable } from "../terminal";
 import { countRegistrations, isProvider, registrationsText } from "../present/counts";
@@ -85,11 +85,17 @@ export function planTree(run: ProgramRun): string {
 
 export async function planCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("plan", argv, { ...PROGRAM_FLAGS, booleans: ["json"] });
+    const options = planOptions(a.values);
+    const meta = programMeta(options);
+    // The program may print its own secret config, or quote it in an error: scrubbed like everything else shown.
+    const configSecrets = configSecretTexts(meta.config, meta.secretKeys);
     const progress = new Progress(process.stderr);
     progress.show("running the program");
     let run: ProgramRun;
     try {
-        run = await runPlan(planOptions(a.values), undefined, (line) => { progress.clear(); err(line); });
+        run = await runPlan(options, undefined, (line) => { progress.clear(); err(scrubSecrets(line, configSecrets)); });
+    } catch (e) {
+        throw redactError(e, configSecrets);
     } finally {
         progress.show(undefined);
     }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine";
+import { plural } from "./words";
 
 export interface StateSummary {
     file: string;
@@ -23,7 +24,6 @@ export function stateSummary(run: ProgramRun, file: string, baselineDeferred: re
     return { file, same: count("same"), update: count("update"), create: count("create"), deleted: run.deleted?.length ?? 0, resolved };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Text cut at spaces into lines of at most `width` columns, the later ones indented (a longer word stays whole). */
 export function wrapLine(text: string, width: number, indent: string): string[] {

@@ -89,6 +89,11 @@ describe("failures while a program runs", { concurrency: true }, () => {
             /aws:s3\/bucket:Bucket "leaky": failed to run policy: .*'crashes-on-buckets' from policy pack 'policy-throws@v0\.0\.1': TypeError: cannot read properties of bucket leaky/);
     });
 
+    test("a stack policy that throws names the policy, the pack and the error", async () => {
+        assert.match(oneLine(await cli("check", "--program", "tests/programs/cli/logs.ts", "--policy-pack", "tests/fixtures/packs/policy-throws")),
+            /^hardened-stack: failed to run policy: .*'crashes-on-the-stack' .*policy-throws.*: RangeError: cannot count \d+ resources \(pack policy-throws, AnalyzeStack the stack\)$/);
+    });
+
     test("a TypeScript syntax error names the file, the line and the message", async () => {
         // Written here, not checked in: the repository's lint would refuse a file that does not parse.
         const dir = externalProject("const b = new aws.s3.Bucket(\"b\", {;\n");

@@ -11,6 +11,11 @@ import { planJson, planTree } from "../../cli/commands/plan";
 import { scrubSecrets, secretFragments } from "../../cli/mask";
 import { DEFAULT_PACKS } from "../../cli/packs";
 import { runTest } from "../lib/plan";
+import { main } from "../../cli/main";
+import { encryptSecureValue, newPassphraseState } from "../../engine/secrets";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const PROGRAM = "tests/programs/cli/secret-bucket-policy.ts";
 const ECHO_PACK = "tests/fixtures/packs/echo-pack";
@@ -42,6 +47,15 @@ describe("secret hygiene: check", () => {
         assert.deepEqual(leaks(said), []);
     });
 
+    test("a policy that throws quoting the secret document fails the check without it", async () => {
+        let err = "";
+        const code = await main(["check", "--program", PROGRAM, "--policy-pack", "tests/fixtures/packs/throws-quoting-secret"],
+            { out: () => undefined, err: (x) => { err += `${x}\n`; } });
+        assert.equal(code, 2, err);
+        assert.match(err, /'cannot-parse-policy' .*Error: cannot parse \[secret\]/);
+        assert.deepEqual(leaks(err), []);
+    });
+
     for (const format of CHECK_FORMATS) {
         test(`no part of the secret reaches the ${format} format`, () => {
             assert.deepEqual(leaks(renderCheck(report, format)), []);
@@ -53,6 +67,36 @@ describe("secret hygiene: plan", () => {
     test("neither the tree nor --json shows any part of the secret", async () => {
         const run = await runTest({ program: PROGRAM, mode: "preview" });
         assert.deepEqual(leaks(`${planTree(run)}\n${JSON.stringify(planJson(run))}`), []);
+    });
+});
+
+describe("secret hygiene: the program's own output", () => {
+    test("a program printing its secret config (plan) or failing with it (check) reaches stderr with the secret redacted", async () => {
+        const TOKEN = "tok-DO-NOT-PRINT-5521";
+        const PASSPHRASE = "correct horse battery staple";
+        const { encryptionSalt, key } = newPassphraseState(PASSPHRASE);
+        const file = join(mkdtempSync(join(tmpdir(), "hs-secret-out-")), "Pulumi.dev.yaml");
+        writeFileSync(file, `encryptionsalt: ${encryptionSalt}\nconfig:\n  hardened-stack:apiToken:\n    secure: ${encryptSecureValue(key, TOKEN)}\n`);
+        process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+        process.env.PULUMI_CONFIG_PASSPHRASE = PASSPHRASE;
+        try {
+            const cli = async (...argv: string[]) => {
+                let out = "";
+                let err = "";
+                const code = await main(argv, { out: (x) => { out += x; }, err: (x) => { err += `${x}\n`; } });
+                assert.ok(!`${out}${err}`.includes(TOKEN), `${argv.join(" ")}: ${err}`);
+                return { code, err };
+            };
+            // plan and check share the scrubbing (cli/mask.ts configSecretTexts); one program run of each case is enough.
+            const printed = await cli("plan", "--program", "tests/programs/cli/prints-secret.ts", "--config", file);
+            assert.equal(printed.code, 0, printed.err);
+            assert.match(printed.err, /^connecting with token \[secret\]$/m);
+            const failed = await cli("check", "--program", "tests/programs/cli/throws-secret.ts", "--config", file);
+            assert.equal(failed.code, 2, failed.err);
+            assert.match(failed.err, /failed: the API refused token \[secret\]$/m);
+        } finally {
+            delete process.env.PULUMI_CONFIG_PASSPHRASE;
+        }
     });
 });
 
