@@ -27,7 +27,8 @@ const COMMANDS = {
     },
     check: {
         usage: "hardened-stack check [--program FILE] [--stack NAME] [--config FILE] [--mode preview|up] [--state FILE] [--timeout SECONDS] "
-            + "[--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--strict] [--format text|markdown|report|json] [--json]",
+            + "[--policy-pack DIR]... [--policy-pack-config FILE]... [--tag KEY=VALUE]... [--strict] [--fail-on WHAT] [--exemptions FILE] "
+            + "[--format text|markdown|report|json|junit[,...]] [--output-dir DIR] [--json]",
         summary: "run a program and the policy packs offline, as `pulumi preview --policy-pack` would",
         description: "The packs are configured first, each resource is analysed as it registers, the whole stack at the end.\n"
             + "Without --program: the reference stack in this repository (what `npm start` shows).",
@@ -37,10 +38,13 @@ const COMMANDS = {
             ["--policy-pack-config FILE", "the n-th pack's config (as `pulumi preview --policy-pack-config`), repeatable"],
             ["--tag KEY=VALUE", "a stack tag the packs see, repeatable"],
             ["--strict", "fail (exit 1) on any deferred verdict or place where offline may differ from a real preview"],
-            ["--format FORMAT", "text (one screen, default), markdown (complete), report (violations by step), json"],
+            ["--fail-on WHAT", "mandatory (default) and/or severity:low|medium|high|critical (any level), comma-separated"],
+            ["--exemptions FILE", "accepted findings with reason and expiry (default: ./hardened-stack.exemptions.yaml if present)"],
+            ["--format FORMAT", "text (one screen, default), markdown (complete), report (violations by step), json, junit; several comma-separated with --output-dir"],
+            ["--output-dir DIR", "write each format to DIR/check.<ext> instead of stdout"],
             ["--json", "the same as --format json"],
         ],
-        exit: "0 no mandatory violation; 1 at least one (or, with --strict, a deferral); 2 bad input or a failed program",
+        exit: "0 nothing --fail-on names; 1 at least one (or, with --strict, a deferral); 2 bad input, an expired exemption or a failed program",
     },
     review: {
         usage: "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]",

@@ -7,6 +7,7 @@ import { EngineInputError, ProgramError } from "../engine";
 import { ValidationError } from "../infra/lib/validation";
 import { PolicyConfigError } from "../engine/policy-config";
 import { printable } from "./terminal";
+import { ExemptionsError } from "./report/exemptions";
 import { answerWithoutEngine, mainUsage } from "../bin/help.js";
 
 export interface Io {
@@ -31,7 +32,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Errors that are the user's input or program, not a bug here: one line, exit 2. */
-const EXPECTED = [UsageError, EngineInputError, ProgramError, ValidationError, PolicyConfigError];
+const EXPECTED = [UsageError, EngineInputError, ProgramError, ValidationError, PolicyConfigError, ExemptionsError];
 
 /** Exit codes: 0 ok, 1 findings (check/review), 2 bad input: one line on stderr naming the problem. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -11,6 +11,15 @@ import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from ".
 import { configSecretTexts, redactAnalysis, redactError, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
+import { existsSync } from "node:fs";
+import { DEFAULT_EXEMPTIONS_FILE, ExemptionsError, expiredExemptions, expiredMessage, readExemptions } from "../report/exemptions";
+import type { Exemption } from "../report/exemptions";
+import { DEFAULT_FAIL_ON, parseFailOn, violationFails } from "../report/fail-on";
+import type { FailOn } from "../report/fail-on";
+import { parseFormats, writeOutputs } from "../report/outputs";
+import { renderJUnit } from "../report/junit";
+import { checkJUnitCases, exemptionLines, exemptViolations } from "../report/check-extras";
+import type { ExemptedCheck } from "../report/check-extras";
 import { Progress } from "../present/progress";
 import { colourEnabled } from "../present/colour";
 import { plural } from "../present/words";
@@ -24,7 +33,9 @@ export { STEPS, STEP_TITLES, ownMessage, stepOf };
 
 export interface CheckReport {
     run: ProgramRun;
+    /** The packs' verdicts; with exemptions, the violations they accept are in `exempted` instead. */
     analysis: AnalysisResult;
+    exempted?: ExemptedCheck;
     /** With `--state`: the update preview's steps and the deferrals the old state decided. */
     state?: StateSummary;
     /** Every secret plaintext of the run, scrubbed from whatever `check` prints. */
@@ -99,9 +110,12 @@ export async function runCheck(values: Record<string, string | undefined>, packs
     return { ...report, state: stateSummary(report.run, o.state, baseline.analysis.deferred, report.analysis.deferred) };
 }
 
-/** The exit code: 1 on a mandatory violation; with `--strict`, also on any deferral or place of possible difference. */
-export function checkExitCode(r: CheckReport, strict: boolean): number {
-    if (r.analysis.violations.some((d) => d.enforcementLevel === "mandatory")) return 1;
+/**
+ * The exit code: 1 on a violation `--fail-on` names (a mandatory one by default) that no exemption accepts; with
+ * `--strict`, also on any deferral or place of possible difference.
+ */
+export function checkExitCode(r: CheckReport, strict: boolean, failOn: FailOn = DEFAULT_FAIL_ON): number {
+    if (r.analysis.violations.some((d) => violationFails(failOn, d))) return 1;
     if (strict && (r.analysis.deferred.length > 0 || r.run.differences.some((d) => d.strict))) return 1;
     return 0;
 }
@@ -115,6 +129,10 @@ export function checkJson(r: CheckReport) {
         deferred: r.analysis.deferred.map((d) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, message: ownMessage(d) })),
         differences: r.run.differences.map((d) => ({ key: d.key, what: d.what, strict: d.strict, resources: d.urns })),
         ...(r.state ? { state: r.state } : {}),
+        ...(r.exempted ? {
+            exempted: r.exempted.exempted.map(({ finding: d, exemption: e }) => ({ policyPack: d.policyPack, policy: d.policy, urn: d.urn, reason: e.reason, expires: e.expires, exemption: e.where })),
+            unusedExemptions: r.exempted.unused.map((e) => e.where),
+        } : {}),
     };
 }
 
@@ -177,7 +195,7 @@ export function everythingCommand(argv: readonly string[]): string {
     return printable(kept.length ? `npx hardened-stack check ${kept.join(" ")} --format markdown` : "npm start -- --format markdown");
 }
 
-export const CHECK_FORMATS = ["text", "markdown", "report", "json"] as const;
+export const CHECK_FORMATS = ["text", "markdown", "report", "json", "junit"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /**
@@ -187,25 +205,57 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export function renderCheck(report: CheckReport, format: CheckFormat, argv: readonly string[] = [], colour = false): string {
     let text: string;
     if (format === "json") text = JSON.stringify(checkJson(report), null, 2);
-    else if (format === "report") text = checkText(report);
+    else if (format === "junit") text = renderJUnit(`hardened-stack check ${report.run.project}/${report.run.stack}`, checkJUnitCases(report.analysis, report.exempted));
+    else if (format === "report") text = [checkText(report), ...exemptionLines(report.exempted, false)].join("\n");
     else {
         const overview = buildOverview(report.run, report.analysis);
-        text = format === "markdown" ? overviewMarkdown(overview, report.state) : overviewText(overview, report.state, { everything: everythingCommand(argv), colour });
+        text = format === "markdown"
+            ? [overviewMarkdown(overview, report.state), ...exemptionLines(report.exempted, true)].join("\n")
+            : [overviewText(overview, report.state, { everything: everythingCommand(argv), colour }), ...exemptionLines(report.exempted, false)].join("\n");
     }
     return scrubSecrets(text, report.secrets);
 }
 
+/**
+ * The exemptions file: `--exemptions FILE`, else `hardened-stack.exemptions.yaml` in the working directory when it
+ * exists. An expired entry stops the run (exit 2) naming it.
+ */
+export function loadExemptions(file: string | undefined): Exemption[] {
+    const path = file ?? (existsSync(DEFAULT_EXEMPTIONS_FILE) ? DEFAULT_EXEMPTIONS_FILE : undefined);
+    if (path === undefined) return [];
+    const list = readExemptions(path);
+    const [expired] = expiredExemptions(list);
+    if (expired) throw new ExemptionsError(expiredMessage(expired));
+    return list;
+}
+
+/** The report with the exemptions applied to its violations. */
+export function withExemptions(report: CheckReport, exemptions: readonly Exemption[]): CheckReport {
+    const { analysis, applied } = exemptViolations(report.analysis, exemptions);
+    return { ...report, analysis, exempted: applied };
+}
+
 export async function checkCommand(argv: string[], out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
     const a = parseArgs("check", argv, {
-        values: [...PROGRAM_FLAGS.values, "format"], choices: { ...PROGRAM_FLAGS.choices, format: CHECK_FORMATS },
+        values: [...PROGRAM_FLAGS.values, "format", "output-dir", "exemptions", "fail-on"], choices: { ...PROGRAM_FLAGS.choices },
         repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
     });
-    const format = (a.flags.has("json") ? "json" : (a.values.format ?? "text")) as CheckFormat;
+    const formats = parseFormats("check", a.flags.has("json") ? "json" : a.values.format, CHECK_FORMATS, "text", a.values["output-dir"]) as CheckFormat[];
+    const failOn = parseFailOn("check", a.values["fail-on"], ["mandatory"]);
+    // Read (and checked for expiry) before the program runs: a bad or expired file fails fast.
+    const exemptions = loadExemptions(a.values.exemptions);
     const progress = new Progress(process.stderr);
     const report = await runCheck(a.values, a.lists["policy-pack"] ?? [], a.lists["policy-pack-config"] ?? [], parseTags(a.lists.tag ?? []), {
         output: (line) => { progress.clear(); err(line); },
         progress: (step) => progress.show(step),
     });
-    out(renderCheck(report, format, argv, colourEnabled(process.stdout)));
-    return checkExitCode(report, a.flags.has("strict"));
+    const judged = exemptions.length > 0 ? withExemptions(report, exemptions) : report;
+    const outputDir = a.values["output-dir"];
+    if (outputDir === undefined) {
+        out(renderCheck(judged, formats[0]!, argv, colourEnabled(process.stdout)));
+    } else {
+        const rendered = formats.map((format) => ({ format, text: renderCheck(judged, format, argv, false) }));
+        out(`wrote ${writeOutputs(outputDir, "check", rendered).join(", ")}`);
+    }
+    return checkExitCode(judged, a.flags.has("strict"), failOn);
 }

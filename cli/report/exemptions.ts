@@ -25,6 +25,9 @@ export interface Exemption {
 
 export class ExemptionsError extends Error {}
 
+/** Read when present in the working directory and no `--exemptions FILE` is given. */
+export const DEFAULT_EXEMPTIONS_FILE = "hardened-stack.exemptions.yaml";
+
 /** The longest an exemption may run: a decision that outlives a year is a policy change, not an exemption. */
 export const MAX_EXEMPTION_DAYS = 366;
 
