@@ -47,7 +47,8 @@ const COMMANDS = {
         exit: "0 nothing --fail-on names; 1 at least one (or, with --strict, a deferral); 2 bad input, an expired exemption or a failed program",
     },
     review: {
-        usage: "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--format markdown|sarif|json|text] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]",
+        usage: "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--fail-on WHAT] [--exemptions FILE] [--format markdown|sarif|json|text|junit[,...]] "
+            + "[--output-dir DIR] [--policy-pack DIR]... [--policy-pack-config FILE]... [--source-root DIR]",
         summary: "turn a real `pulumi preview --json` into a pull-request security review",
         description: "pulumi preview --json --event-log events.jsonl --policy-pack policy-packs/kill-chain > preview.json\n"
             + "hardened-stack review preview.json --events events.jsonl --format markdown",
@@ -55,7 +56,10 @@ const COMMANDS = {
             ["FILE|-", "the `pulumi preview --json` output (- reads stdin)"],
             ["--events FILE", "the preview's --event-log: the verdicts pulumi preview recorded"],
             ["--rerun-packs", "judge every resource again instead of taking the event log's verdicts of the same packs"],
-            ["--format FORMAT", "text (default), markdown, sarif, json"],
+            ["--fail-on WHAT", "mandatory, weakening, deletion (all three by default) and/or severity:low|medium|high|critical, comma-separated"],
+            ["--exemptions FILE", "accepted findings with reason and expiry (default: ./hardened-stack.exemptions.yaml if present); SARIF suppressions"],
+            ["--format FORMAT", "text (default), markdown, sarif, json, junit; several comma-separated with --output-dir"],
+            ["--output-dir DIR", "write each format to DIR/review.<ext> from one review instead of stdout"],
             ["--policy-pack DIR", "a CrossGuard pack to re-run on the new state, repeatable (default: policy-packs/kill-chain)"],
             ["--policy-pack-config FILE", "the n-th pack's config, repeatable"],
             ["--source-root DIR", "where SARIF locations are relative to"],

@@ -11,9 +11,8 @@ import { packConfigFiles, packsOf, readPackConfigs, unknownPolicyError } from ".
 import { configSecretTexts, redactAnalysis, redactError, redactRun, scrubSecrets, secretTexts } from "../mask";
 import { STEPS, STEP_TITLES, ownMessage, stepOf } from "../present/steps";
 import { usageOf } from "../../bin/help.js";
-import { existsSync } from "node:fs";
-import { DEFAULT_EXEMPTIONS_FILE, ExemptionsError, expiredExemptions, expiredMessage, readExemptions } from "../report/exemptions";
 import type { Exemption } from "../report/exemptions";
+import { loadExemptions } from "../report/load-exemptions";
 import { DEFAULT_FAIL_ON, parseFailOn, violationFails } from "../report/fail-on";
 import type { FailOn } from "../report/fail-on";
 import { parseFormats, writeOutputs } from "../report/outputs";
@@ -195,8 +194,10 @@ export function everythingCommand(argv: readonly string[]): string {
     return printable(kept.length ? `npx hardened-stack check ${kept.join(" ")} --format markdown` : "npm start -- --format markdown");
 }
 
-export const CHECK_FORMATS = ["text", "markdown", "report", "json", "junit"] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+/** The check's own formats; `junit` adds a pass/fail summary per policy for CI dashboards. */
+export const CHECK_FORMATS = ["text", "markdown", "report", "json"] as const;
+export const CHECK_OUTPUT_FORMATS = [...CHECK_FORMATS, "junit"] as const;
+export type CheckFormat = (typeof CHECK_OUTPUT_FORMATS)[number];
 
 /**
  * text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
@@ -216,19 +217,6 @@ export function renderCheck(report: CheckReport, format: CheckFormat, argv: read
     return scrubSecrets(text, report.secrets);
 }
 
-/**
- * The exemptions file: `--exemptions FILE`, else `hardened-stack.exemptions.yaml` in the working directory when it
- * exists. An expired entry stops the run (exit 2) naming it.
- */
-export function loadExemptions(file: string | undefined): Exemption[] {
-    const path = file ?? (existsSync(DEFAULT_EXEMPTIONS_FILE) ? DEFAULT_EXEMPTIONS_FILE : undefined);
-    if (path === undefined) return [];
-    const list = readExemptions(path);
-    const [expired] = expiredExemptions(list);
-    if (expired) throw new ExemptionsError(expiredMessage(expired));
-    return list;
-}
-
 /** The report with the exemptions applied to its violations. */
 export function withExemptions(report: CheckReport, exemptions: readonly Exemption[]): CheckReport {
     const { analysis, applied } = exemptViolations(report.analysis, exemptions);
@@ -240,7 +228,7 @@ export async function checkCommand(argv: string[], out: (s: string) => void, err
         values: [...PROGRAM_FLAGS.values, "format", "output-dir", "exemptions", "fail-on"], choices: { ...PROGRAM_FLAGS.choices },
         repeatable: ["policy-pack", "policy-pack-config", "tag"], booleans: ["json", "strict"],
     });
-    const formats = parseFormats("check", a.flags.has("json") ? "json" : a.values.format, CHECK_FORMATS, "text", a.values["output-dir"]) as CheckFormat[];
+    const formats = parseFormats("check", a.flags.has("json") ? "json" : a.values.format, CHECK_OUTPUT_FORMATS, "text", a.values["output-dir"]) as CheckFormat[];
     const failOn = parseFailOn("check", a.values["fail-on"], ["mandatory"]);
     // Read (and checked for expiry) before the program runs: a bad or expired file fails fast.
     const exemptions = loadExemptions(a.values.exemptions);

@@ -10,11 +10,18 @@ import { renderSarif } from "../review/sarif";
 import { renderText, reviewJson } from "../review/text";
 import { scrubSecrets } from "../mask";
 import { redactReview } from "../review/redact";
+import { gateReview, reviewJUnitCases } from "../review/gate";
+import { parseFailOn } from "../report/fail-on";
+import { parseFormats, writeOutputs } from "../report/outputs";
+import { renderJUnit } from "../report/junit";
+import { loadExemptions } from "../report/load-exemptions";
 
 export const REVIEW_USAGE = usageOf("review");
 
+/** The review's own formats, each complete; `junit` adds a pass/fail summary of the findings for CI dashboards. */
 export const REVIEW_FORMATS = ["markdown", "sarif", "json", "text"] as const;
-export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+export const REVIEW_OUTPUT_FORMATS = [...REVIEW_FORMATS, "junit"] as const;
+export type ReviewFormat = (typeof REVIEW_OUTPUT_FORMATS)[number];
 
 /** The review in one format. Secrets are redacted from the review before it is formatted, and scrubbed once more after. */
 export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: string): string {
@@ -22,7 +29,8 @@ export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: 
     const out = format === "markdown" ? renderMarkdown(r)
         : format === "sarif" ? JSON.stringify(renderSarif(r, { sourceRoot }), null, 2)
             : format === "json" ? JSON.stringify(reviewJson(r), null, 2)
-                : renderText(r);
+                : format === "junit" ? renderJUnit(`hardened-stack review ${r.project}/${r.stack}`, reviewJUnitCases(r))
+                    : renderText(r);
     return scrubSecrets(out, r.secretTexts);
 }
 
@@ -33,9 +41,12 @@ export function renderReview(review: Review, format: ReviewFormat, sourceRoot?: 
  */
 export async function reviewCommand(argv: string[], out: (s: string) => void): Promise<number> {
     const a = parseArgs("review", argv, {
-        values: ["events", "format", "source-root"], repeatable: ["policy-pack", "policy-pack-config"], booleans: ["rerun-packs"], positionals: 1,
-        choices: { format: REVIEW_FORMATS },
+        values: ["events", "format", "source-root", "output-dir", "exemptions", "fail-on"], repeatable: ["policy-pack", "policy-pack-config"],
+        booleans: ["rerun-packs"], positionals: 1,
     });
+    const formats = parseFormats("review", a.values.format, REVIEW_OUTPUT_FORMATS, "text", a.values["output-dir"]) as ReviewFormat[];
+    const failOn = parseFailOn("review", a.values["fail-on"], ["mandatory", "weakening", "deletion"]);
+    const exemptions = loadExemptions(a.values.exemptions);
     const file = a.positionals[0];
     if (file === undefined) {
         process.stderr.write(`hardened-stack: review: missing the preview file (\`pulumi preview --json > preview.json\`, or - for stdin)\n  ${REVIEW_USAGE}\n`);
@@ -55,8 +66,15 @@ export async function reviewCommand(argv: string[], out: (s: string) => void): P
         const origin = previewOrigin(preview);
         const foreign = events && origin ? foreignEventLogError(events, preview.file, origin.project, origin.stack) : undefined;
         if (foreign) throw new ReviewInputError(foreign);
-        const review = await reviewPreview(preview, { packs, events, rerunPacks, packMetadata, analyzeOptions: { packConfig } });
-        out(renderReview(review, (a.values.format as ReviewFormat | undefined) ?? "text", a.values["source-root"]));
+        const review = gateReview(await reviewPreview(preview, { packs, events, rerunPacks, packMetadata, analyzeOptions: { packConfig } }), exemptions, failOn);
+        const outputDir = a.values["output-dir"];
+        if (outputDir === undefined) {
+            out(renderReview(review, formats[0]!, a.values["source-root"]));
+        } else {
+            // One review, every format: the packs ran (or the event log was read) once.
+            const rendered = formats.map((format) => ({ format, text: renderReview(review, format, a.values["source-root"]) }));
+            out(`wrote ${writeOutputs(outputDir, "review", rendered).join(", ")}`);
+        }
         return exitCodeOf(review);
     } catch (e) {
         if (e instanceof ReviewInputError) {

@@ -174,6 +174,18 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
         });
     }
     if (r.advisory.length > 0) sections.push(...verdictSection(`Advisory policy violations (${r.advisory.length})`, r.advisory, false));
+    const exempted = r.gate?.exempted ?? [];
+    const unused = r.gate?.unusedExemptions ?? [];
+    if (exempted.length + unused.length > 0) {
+        sections.push({
+            head: ["", `### Exempted (${exempted.length}, not counted)`, "", "| Policy | Resource | Until | Reason | Exemption |", "|---|---|---|---|---|"],
+            rows: [
+                ...exempted.map((x) => `| ${code(`${x.verdict.policyPack}/${x.verdict.policy}`)} | ${code(shortUrn(x.verdict.urn))} | ${x.exemption.expires} | ${cell(x.exemption.reason)} | ${cell(x.exemption.where)} |`),
+                ...unused.map((e) => `| ${code(e.policy)} | ${code(e.resource)} | ${e.expires} | unused: matched nothing, remove it | ${cell(e.where)} |`),
+            ],
+            tail: [],
+        });
+    }
     if (r.deferred.length > 0) {
         sections.push({
             head: ["", `<details><summary>Policies that decide only at <code>pulumi up</code> (${r.deferred.length})</summary>`, "", "| Policy | Resource | Waiting for |", "|---|---|---|"],

@@ -15,6 +15,8 @@ import { analyzePreviewRun } from "./analyze";
 import { CHANGED_OPS, priorRunOf, programRunOf, REMOVAL_OPS } from "./run";
 import { containsSecret, isSecretPlaceholder, secretPaths } from "./secret-values";
 import { shortUrn } from "./show";
+import type { ReviewGate } from "./gate";
+import { violationFails } from "../report/fail-on";
 import { parseUrn } from "../../engine/urn";
 
 /** A policy verdict as the review reports it: the event log's fields plus where it came from and what changed. */
@@ -87,6 +89,8 @@ export interface Review {
     secretTexts: string[];
     /** The packs' verdicts are the event log's (the real preview ran them all); the review did not re-run them. */
     decidedByEventLog?: boolean;
+    /** Exemptions and `--fail-on` (cli/review/gate.ts). @default - no exemptions; every blocking kind counts */
+    gate?: ReviewGate;
 }
 
 const DEFERRAL = /^can't run policy '[^']+' from policy pack '[^']+' during preview: /;
@@ -340,11 +344,14 @@ export function secretVerdictMessage(paths: readonly string[], pack: string, eve
 export function blockingReasons(r: Review): string[] {
     const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
     const deletions = r.removals.filter((x) => x.op === "delete").length;
+    const failOn = r.gate?.failOn;
+    const failing = failOn ? [...r.mandatory, ...r.advisory].filter((v) => violationFails(failOn, v)).length : r.mandatory.length;
     return [
         ...(r.errors.length > 0 ? [`the preview reported ${n(r.errors.length, "error", "errors")}, so its steps may be incomplete`] : []),
-        ...(r.mandatory.length > 0 ? [n(r.mandatory.length, "mandatory policy violation", "mandatory policy violations")] : []),
-        ...(r.weakenings.length > 0 ? [n(r.weakenings.length, "control-weakening change", "control-weakening changes")] : []),
-        ...(deletions > 0 ? [n(deletions, "deleted security resource", "deleted security resources")] : []),
+        ...(failing > 0 ? [failOn && !failOn.mandatory ? n(failing, `policy violation of severity ${failOn.severity} or worse`, `policy violations of severity ${failOn.severity} or worse`)
+            : n(failing, "mandatory policy violation", "mandatory policy violations")] : []),
+        ...(r.weakenings.length > 0 && (failOn?.weakening ?? true) ? [n(r.weakenings.length, "control-weakening change", "control-weakening changes")] : []),
+        ...(deletions > 0 && (failOn?.deletion ?? true) ? [n(deletions, "deleted security resource", "deleted security resources")] : []),
     ];
 }
 

@@ -111,7 +111,7 @@ export function renderSarif(r: Review, o: SarifOptions = {}): Record<string, unk
     const fingerprint = (...parts: string[]) => ({ "hardenedStackFinding/v1": createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32) });
 
     const results: Record<string, unknown>[] = [];
-    const verdictResult = (v: Verdict, level: "error" | "warning" | "note") => {
+    const verdictResult = (v: Verdict, level: "error" | "warning" | "note", suppression?: { justification: string }) => {
         const id = `${v.policyPack}/${v.policy}`;
         const ruleIndex = index.get(id) ?? addRule({
             // A verdict from the event log for a pack the review did not run: its metadata is not known here.
@@ -124,12 +124,18 @@ export function renderSarif(r: Review, o: SarifOptions = {}): Record<string, unk
             locations: [location(v.urn, v.sourcePosition)],
             partialFingerprints: fingerprint(id, v.urn),
             properties: { enforcementLevel: v.enforcementLevel, source: v.source, killChainStep: v.step, urn: v.urn },
+            // An exempted finding stays a result, marked as accepted, so code scanning shows it as suppressed with why.
+            ...(suppression ? { suppressions: [{ kind: "external", status: "accepted", justification: suppression.justification }] } : {}),
         });
     };
     for (const v of r.mandatory) verdictResult(v, "error");
     for (const v of r.advisory) verdictResult(v, "warning");
     for (const v of r.deferred) verdictResult(v, "note");
     for (const v of r.secret) verdictResult(v, "note");
+    for (const x of r.gate?.exempted ?? []) {
+        verdictResult(x.verdict, x.verdict.enforcementLevel === "mandatory" ? "error" : "warning",
+            { justification: `${x.exemption.reason} (until ${x.exemption.expires}; ${x.exemption.where})` });
+    }
     const weakening = (w: WeakeningFinding, ruleId: string, level: "error" | "note") => {
         results.push({
             ruleId, ruleIndex: addRule(CATALOG_RULES.find((x) => x.id === ruleId)!), level,

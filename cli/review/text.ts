@@ -25,6 +25,10 @@ export function renderText(r: Review): string {
     section(`? Security-relevant values known only after apply or secret (${r.unverified.length})`,
         r.unverified.map((w) => `  ${shortUrn(w.urn)}  ${w.path}: ${showValue(w.before)} → ${showValue(w.after)}${w.secret ? "  (secret: not compared here)" : ""}`));
     section(`! Advisory policy violations (${r.advisory.length})`, r.advisory.flatMap(verdictLines));
+    section(`~ Exempted, not counted (${r.gate?.exempted.length ?? 0})`, [
+        ...(r.gate?.exempted ?? []).map((x) => `  ${x.verdict.policy}  ${shortUrn(x.verdict.urn)}: until ${x.exemption.expires}, ${x.exemption.reason} (${x.exemption.where})`),
+        ...(r.gate?.unusedExemptions ?? []).map((e) => `  unused: ${e.where} (${e.policy} on ${e.resource}) matched nothing; remove it`),
+    ]);
     section(`? Cannot judge offline: secret (${r.secret.length})`, r.secret.map((v) => `  ${v.policyPack}/${v.policy} (${shortUrn(v.urn)}): ${v.message}`));
     section(`… Deferred to \`pulumi up\` (${r.deferred.length})`, r.deferred.map((v) => `  ${v.policy} (${shortUrn(v.urn)}): ${v.message.split("\n")[0]}`));
     if (r.unchanged.length > 0) lines.push("", `  ${r.unchanged.length} violation(s) on resources this change leaves as they are (not counted).`);
@@ -45,6 +49,10 @@ export function reviewJson(r: Review): Record<string, unknown> {
         blocking: r.blocking, exitCode: r.blocking ? 1 : 0, counts: r.counts, verdictsFrom: r.decidedByEventLog ? "event log" : "packs",
         packs: r.packs.map((p) => ({ name: p.name, version: p.version, policies: p.policies.length })),
         mandatoryViolations: r.mandatory.map(verdict),
+        ...(r.gate ? {
+            exempted: r.gate.exempted.map((x) => ({ ...verdict(x.verdict), reason: x.exemption.reason, expires: x.exemption.expires, exemption: x.exemption.where })),
+            unusedExemptions: r.gate.unusedExemptions.map((e) => e.where),
+        } : {}),
         controlWeakenings: r.weakenings.map((w) => ({ urn: w.urn, type: w.type, op: w.op, property: w.path, control: w.control, killChainStep: w.step,
             before: showValue(w.before, 2000), after: showValue(w.after, 2000), why: w.why })),
         securityResourceRemovals: r.removals.map((x) => ({ urn: x.urn, type: x.type, op: x.op, killChainStep: x.step, why: x.why, replaceReasons: x.replaceReasons })),

@@ -156,7 +156,7 @@ describe("preview reader: bad input is one line naming the file and the position
 
     test("a missing preview argument and an unknown format are usage errors", async () => {
         assert.equal((await cli([])).code, 2);
-        await assert.rejects(cli([`${CLI}/sample-preview-update.json`, "--format", "html"]), /--format must be one of markdown, sarif, json, text/);
+        await assert.rejects(cli([`${CLI}/sample-preview-update.json`, "--format", "html"]), /--format must be one or more of markdown, sarif, json, text, junit \(comma-separated\), not "html"/);
     });
 
     test("locateJsonError finds the first fault, including ones JSON.parse reports without a position", () => {
