@@ -93,9 +93,8 @@ export async function runCheck(values: Record<string, string | undefined>, packs
             progress(`running the stack policies on ${plural(run.resources.length, "registration")}`);
             // A stack policy that throws fails the check like a resource policy that throws: one line, secrets kept out.
             await session.analyzeStack(run).catch((e: unknown) => { throw redactError(new ProgramError((e as Error).message, run.resources), configSecrets); });
-            // Redacted here, before any format sees it: packs get plaintext (as under `pulumi preview`) and may echo it.
-            const secrets = secretTexts(run, meta.config, meta.secretKeys);
-            return { run: redactRun(run, secrets), analysis: redactAnalysis(session.result(), secrets), secrets };
+            // Packs get plaintext (as under `pulumi preview`) and may echo it: renderCheck redacts with these.
+            return { run, analysis: session.result(), secrets: secretTexts(run, meta.config, meta.secretKeys) };
         } finally {
             progress(undefined);
             session.close();
@@ -107,6 +106,11 @@ export async function runCheck(values: Record<string, string | undefined>, packs
     // The program's output was shown once already.
     const baseline = await once(firstDeployment, "the program again as a first deployment (to compare with --state)");
     return { ...report, state: stateSummary(report.run, o.state, baseline.analysis.deferred, report.analysis.deferred) };
+}
+
+/** The report as the formats may read it: diagnostics and logs with every known secret redacted (cli/mask.ts). */
+export function redactReport(r: CheckReport): CheckReport {
+    return { ...r, run: redactRun(r.run, r.secrets), analysis: redactAnalysis(r.analysis, r.secrets) };
 }
 
 /**
@@ -201,18 +205,20 @@ export type CheckFormat = (typeof CHECK_OUTPUT_FORMATS)[number];
 
 /**
  * text: the newcomer's one-screen overview; markdown: the complete version; report: violations by step; json: machines.
- * The report is redacted already (runCheck); the finished text is scrubbed once more as the last line of defence.
+ * Everything packs said and the program logged is redacted before any format reads it (redactReport); the finished
+ * text is scrubbed once more as the last line of defence.
  */
 export function renderCheck(report: CheckReport, format: CheckFormat, argv: readonly string[] = [], colour = false): string {
+    const shown = redactReport(report);
     let text: string;
-    if (format === "json") text = JSON.stringify(checkJson(report), null, 2);
-    else if (format === "junit") text = renderJUnit(`hardened-stack check ${report.run.project}/${report.run.stack}`, checkJUnitCases(report.analysis, report.exempted));
-    else if (format === "report") text = [checkText(report), ...exemptionLines(report.exempted, false)].join("\n");
+    if (format === "json") text = JSON.stringify(checkJson(shown), null, 2);
+    else if (format === "junit") text = renderJUnit(`hardened-stack check ${shown.run.project}/${shown.run.stack}`, checkJUnitCases(shown.analysis, shown.exempted));
+    else if (format === "report") text = [checkText(shown), ...exemptionLines(shown.exempted, false)].join("\n");
     else {
-        const overview = buildOverview(report.run, report.analysis);
+        const overview = buildOverview(shown.run, shown.analysis);
         text = format === "markdown"
-            ? [overviewMarkdown(overview, report.state), ...exemptionLines(report.exempted, true)].join("\n")
-            : [overviewText(overview, report.state, { everything: everythingCommand(argv), colour }), ...exemptionLines(report.exempted, false)].join("\n");
+            ? [overviewMarkdown(overview, report.state), ...exemptionLines(shown.exempted, true)].join("\n")
+            : [overviewText(overview, report.state, { everything: everythingCommand(argv), colour }), ...exemptionLines(shown.exempted, false)].join("\n");
     }
     return scrubSecrets(text, report.secrets);
 }
