@@ -18,6 +18,7 @@ import {
     DEFAULT_KUBERNETES_VERSION, DEFAULT_LOG_RETENTION_DAYS, EgressMode, NodeGroupSettings, validateClusterName, validateEgressMode,
     validateKubernetesVersion, validateLogRetentionDays, validateNodeGroup, validateRoleArns, validateVpcCidr,
 } from "./settings";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface PrivateClusterArgs {
     env: AwsEnvironment;
@@ -84,7 +85,7 @@ export interface PrivateClusterArgs {
 /**
  * An EKS cluster whose API is private, whose nodes cannot reach the internet except through the firewall, whose
  * pods cannot borrow node credentials, and whose control plane logs everything to an encrypted, retained group.
- * Type token `hardened:cluster:PrivateCluster`.
+ * Type token `hardened:index:PrivateCluster` (formerly `hardened:cluster:PrivateCluster`, kept as an alias).
  */
 export class PrivateCluster extends pulumi.ComponentResource {
     public readonly cluster: aws.eks.Cluster;
@@ -119,7 +120,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const grants = accessGrants(env, adminRoleArns, readOnlyRoleArns, p);
         const nodeGroup = validateNodeGroup(args.nodeGroup, `${p}.nodeGroup`);
         const retention = validateLogRetentionDays(args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, `${p}.logRetentionDays`);
-        super("hardened:cluster:PrivateCluster", name, {}, opts);
+        super(componentType("PrivateCluster"), name, {}, withPreviousType("PrivateCluster", opts));
 
         this.clusterName = clusterName;
 
@@ -181,15 +182,15 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const vpcCni = managedAddon(`${name}-vpc-cni`, {
             clusterName: this.cluster.name,
             addonName: "vpc-cni",
-            version: versions["vpc-cni"],
+            version: versions.vpcCni,
             serviceAccountRoleArn: cniRole.arn,
             configurationValues: vpcCniConfigurationValues(),
         }, { parent: this });
-        const kubeProxy = managedAddon(`${name}-kube-proxy`, { clusterName: this.cluster.name, addonName: "kube-proxy", version: versions["kube-proxy"] }, { parent: this });
+        const kubeProxy = managedAddon(`${name}-kube-proxy`, { clusterName: this.cluster.name, addonName: "kube-proxy", version: versions.kubeProxy }, { parent: this });
         const nodeAddons: pulumi.Resource[] = [vpcCni, kubeProxy];
         if (args.podIdentityAgent) {
             nodeAddons.push(managedAddon(`${name}-pod-identity-agent`, {
-                clusterName: this.cluster.name, addonName: "eks-pod-identity-agent", version: versions["eks-pod-identity-agent"],
+                clusterName: this.cluster.name, addonName: "eks-pod-identity-agent", version: versions.eksPodIdentityAgent,
             }, { parent: this }));
         }
 

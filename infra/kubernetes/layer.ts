@@ -5,6 +5,7 @@ import { validateClusterName } from "../cluster/settings";
 import { ContainerLimits, LockedNamespace, NamespaceQuota, validateNamespaceName, validatePodSecurityVersion } from "./namespace";
 import { ClusterConnection, KubernetesMode, clusterProvider, validateKubernetesMode, validateTunnelPort } from "./provider";
 import { TelemetryReader, TelemetryReaderArgs, validateTelemetryReaderArgs } from "./telemetry-reader";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface KubernetesLayerArgs {
     /** `skip` creates nothing below this component: no provider, no Kubernetes resource (two-phase deployment). */
@@ -42,13 +43,16 @@ export function validateWorkloadNamespaces(value: unknown, reserved: readonly st
  * The whole in-cluster layer: an explicit provider for this cluster, one LockedNamespace per workload namespace,
  * and the TelemetryReader. Every Kubernetes resource below it uses that provider, never a default provider.
  * Pass `dependsOn: [cluster]` in opts so nothing is applied before the cluster's nodes and add-ons exist.
- * Type token `hardened:kubernetes:Layer`; children `${name}-provider`, `${name}-ns-<namespace>`, `${name}-telemetry-reader`.
+ * Type token `hardened:index:KubernetesLayer` (formerly `hardened:kubernetes:Layer`, kept as an alias); children `${name}-provider`, `${name}-ns-<namespace>`, `${name}-telemetry-reader`.
  */
 export class KubernetesLayer extends pulumi.ComponentResource {
     /** The Kubernetes provider; undefined in `skip` mode. */
     public readonly provider: k8s.Provider | undefined;
-    public readonly namespaces: LockedNamespace[] = [];
-    public readonly telemetryReader: TelemetryReader | undefined;
+    /**
+     * Names of the workload namespaces and the reader's; empty in `skip` mode. Names, not the LockedNamespace
+     * components: a component package's schema can only reference resources of published provider packages.
+     */
+    public readonly namespaceNames: string[] = [];
 
     constructor(name: string, args: KubernetesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is validated in both modes, so a bad setting fails the first (skip) phase, not the second.
@@ -61,11 +65,10 @@ export class KubernetesLayer extends pulumi.ComponentResource {
         if (args.connection?.tunnel) validateTunnelPort(args.connection.tunnel.localPort, "KubernetesLayer.connection.tunnel.localPort");
         check(mode === "skip" || args.connection !== undefined, "KubernetesLayer.connection", args.connection,
             "is required when mode is \"deploy\" (cluster name, endpoint, CA data and token)");
-        super("hardened:kubernetes:Layer", name, {}, opts);
+        super(componentType("KubernetesLayer"), name, {}, withPreviousType("KubernetesLayer", opts));
 
         if (mode === "skip") {
             this.provider = undefined;
-            this.telemetryReader = undefined;
             this.registerOutputs({ mode });
             return;
         }
@@ -77,18 +80,19 @@ export class KubernetesLayer extends pulumi.ComponentResource {
         this.provider = provider;
         const scoped = { parent: this, providers: [provider] };
         for (const ns of workloadNamespaces) {
-            this.namespaces.push(new LockedNamespace(`${name}-ns-${ns}`, {
+            new LockedNamespace(`${name}-ns-${ns}`, {
                 name: ns,
                 quota: args.workloadQuota,
                 containerLimits: args.workloadContainerLimits,
                 podSecurityVersion: args.podSecurityVersion,
-            }, scoped));
+            }, scoped);
         }
-        this.telemetryReader = new TelemetryReader(`${name}-telemetry-reader`, {
+        new TelemetryReader(`${name}-telemetry-reader`, {
             ...args.telemetryReader,
             podSecurityVersion: args.telemetryReader.podSecurityVersion ?? args.podSecurityVersion,
         }, scoped);
 
-        this.registerOutputs({ mode, namespaces: [...workloadNamespaces, reader.namespace] });
+        this.namespaceNames = [...workloadNamespaces, reader.namespace];
+        this.registerOutputs({ mode, namespaces: this.namespaceNames });
     }
 }
