@@ -27,8 +27,11 @@ export interface PrivateClusterArgs {
     vpcId: pulumi.Input<string>;
     /** The VPC's IPv4 CIDR; node egress is limited to it (plus S3 and, in allowlist mode, firewall-filtered HTTPS). */
     vpcCidr: string;
-    /** Private subnets in at least two AZs, for the control-plane ENIs and the nodes. */
-    subnetIds: pulumi.Input<string>[];
+    /**
+     * Private subnets in at least two AZs, for the control-plane ENIs and the nodes. A list, or one Output of a list
+     * (what another language's SDK has from `HardenedVpc.privateSubnetIds`), checked once it is known.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The S3 managed prefix list (`com.amazonaws.<region>.s3`) the gateway endpoint routes. */
     s3PrefixListId: pulumi.Input<string>;
     /** `sealed`: AWS endpoints only. `allowlist`: also HTTPS to 0.0.0.0/0, which the network firewall filters by domain. */
@@ -82,6 +85,24 @@ export interface PrivateClusterArgs {
     autoScalingServiceLinkedRole?: ServiceLinkedRoleMode;
 }
 
+const TWO_SUBNETS = "must list at least two private subnets (EKS needs two availability zones)";
+
+/**
+ * The subnet list, checked: at once when it is a list (a TypeScript caller), when known otherwise (an Output from
+ * another language's SDK; in a first preview it is unknown and the check runs at `up`, before EKS is called).
+ */
+export function checkedSubnetIds(value: pulumi.Input<pulumi.Input<string>[]>, setting: string): pulumi.Input<pulumi.Input<string>[]> {
+    if (Array.isArray(value)) {
+        check(value.length >= 2, setting, value, TWO_SUBNETS);
+        return value;
+    }
+    check(pulumi.Output.isInstance(value) || value instanceof Promise, setting, value, TWO_SUBNETS);
+    return pulumi.output(value).apply((ids) => {
+        check(Array.isArray(ids) && ids.length >= 2, setting, ids, TWO_SUBNETS);
+        return ids;
+    });
+}
+
 /**
  * An EKS cluster whose API is private, whose nodes cannot reach the internet except through the firewall, whose
  * pods cannot borrow node credentials, and whose control plane logs everything to an encrypted, retained group.
@@ -111,8 +132,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const publicAccessCidrs = validatePublicAccessCidrs(args.publicAccessCidrs, `${p}.publicAccessCidrs`);
         const egressMode = validateEgressMode(args.egressMode, `${p}.egressMode`);
         const vpcCidr = validateVpcCidr(args.vpcCidr, `${p}.vpcCidr`);
-        check(Array.isArray(args.subnetIds) && args.subnetIds.length >= 2, `${p}.subnetIds`, args.subnetIds,
-            "must list at least two private subnets (EKS needs two availability zones)");
+        const subnetIds = checkedSubnetIds(args.subnetIds, `${p}.subnetIds`);
         const adminRoleArns = validateRoleArns(env, args.adminRoleArns, `${p}.adminRoleArns`, {
             nonEmpty: "must list at least one role: the cluster creator is given no admin access, so nobody else could manage the cluster",
         });
@@ -145,7 +165,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             version,
             roleArn: clusterRole.role.arn,
             vpcConfig: {
-                subnetIds: args.subnetIds,
+                subnetIds,
                 securityGroupIds: [sgs.clusterSecurityGroupId],
                 ...endpointAccess(publicAccessCidrs),
             },
@@ -204,7 +224,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             clusterNameLiteral: clusterName,
             kubernetesVersion: this.cluster.version,
             nodeRoleArn: nodeRole.role.arn,
-            subnetIds: args.subnetIds,
+            subnetIds,
             nodeSecurityGroupId: sgs.nodeSecurityGroupId,
             settings: nodeGroup,
             autoScalingServiceLinkedRole: slrMode,

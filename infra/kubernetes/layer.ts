@@ -45,14 +45,23 @@ export function validateWorkloadNamespaces(value: unknown, reserved: readonly st
  * Pass `dependsOn: [cluster]` in opts so nothing is applied before the cluster's nodes and add-ons exist.
  * Type token `hardened:index:KubernetesLayer` (formerly `hardened:kubernetes:Layer`, kept as an alias); children `${name}-provider`, `${name}-ns-<namespace>`, `${name}-telemetry-reader`.
  */
+// The provider is kept out of the class's properties: the component schema would have to reference the
+// `pulumi:providers:kubernetes` type, which the schema inference cannot name. TypeScript callers read `provider`.
+const providers = new WeakMap<KubernetesLayer, k8s.Provider>();
+
 export class KubernetesLayer extends pulumi.ComponentResource {
-    /** The Kubernetes provider; undefined in `skip` mode. */
-    public readonly provider: k8s.Provider | undefined;
+    /** True in `deploy` mode (the layer's resources exist), false in `skip` mode. */
+    public readonly deployed: boolean;
     /**
      * Names of the workload namespaces and the reader's; empty in `skip` mode. Names, not the LockedNamespace
      * components: a component package's schema can only reference resources of published provider packages.
      */
     public readonly namespaceNames: string[] = [];
+
+    /** The Kubernetes provider every resource of the layer uses; undefined in `skip` mode. */
+    get provider(): k8s.Provider | undefined {
+        return providers.get(this);
+    }
 
     constructor(name: string, args: KubernetesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is validated in both modes, so a bad setting fails the first (skip) phase, not the second.
@@ -67,8 +76,8 @@ export class KubernetesLayer extends pulumi.ComponentResource {
             "is required when mode is \"deploy\" (cluster name, endpoint, CA data and token)");
         super(componentType("KubernetesLayer"), name, {}, withPreviousType("KubernetesLayer", opts));
 
+        this.deployed = mode === "deploy";
         if (mode === "skip") {
-            this.provider = undefined;
             this.registerOutputs({ mode });
             return;
         }
@@ -77,7 +86,7 @@ export class KubernetesLayer extends pulumi.ComponentResource {
         // resource uses the provider, so passing `dependsOn: [cluster]` makes the whole layer wait for the node
         // group and add-ons (a Deployment cannot become ready before nodes and CoreDNS exist).
         const provider = clusterProvider(`${name}-provider`, args.connection as ClusterConnection, { parent: this, dependsOn: opts?.dependsOn });
-        this.provider = provider;
+        providers.set(this, provider);
         const scoped = { parent: this, providers: [provider] };
         for (const ns of workloadNamespaces) {
             new LockedNamespace(`${name}-ns-${ns}`, {

@@ -20,6 +20,9 @@ export const RENAMED_COMPONENT_TYPES = {
     IrsaRole: "hardened:identity:IrsaRole",
     KubernetesLayer: "hardened:kubernetes:Layer",
     LockedNamespace: "hardened:kubernetes:LockedNamespace",
+    PrivateBucket: "hardened:data:PrivateBucket",
+    AccessLogBucket: "hardened:data:AccessLogBucket",
+    ThreatDetection: "hardened:detection:ThreatDetection",
 } as const;
 export type PackagedComponent = keyof typeof RENAMED_COMPONENT_TYPES;
 
