@@ -85,22 +85,20 @@ export interface PrivateClusterArgs {
     autoScalingServiceLinkedRole?: ServiceLinkedRoleMode;
 }
 
-const TWO_SUBNETS = "must list at least two private subnets (EKS needs two availability zones)";
+/** Throws unless `ids` lists at least two subnets (EKS needs two availability zones); returns them. */
+export function requireTwoSubnets<T>(ids: T[], setting: string): T[] {
+    check(Array.isArray(ids) && ids.length >= 2, setting, ids, "must list at least two private subnets (EKS needs two availability zones)");
+    return ids;
+}
 
 /**
  * The subnet list, checked: at once when it is a list (a TypeScript caller), when known otherwise (an Output from
  * another language's SDK; in a first preview it is unknown and the check runs at `up`, before EKS is called).
  */
 export function checkedSubnetIds(value: pulumi.Input<pulumi.Input<string>[]>, setting: string): pulumi.Input<pulumi.Input<string>[]> {
-    if (Array.isArray(value)) {
-        check(value.length >= 2, setting, value, TWO_SUBNETS);
-        return value;
-    }
-    check(pulumi.Output.isInstance(value) || value instanceof Promise, setting, value, TWO_SUBNETS);
-    return pulumi.output(value).apply((ids) => {
-        check(Array.isArray(ids) && ids.length >= 2, setting, ids, TWO_SUBNETS);
-        return ids;
-    });
+    if (Array.isArray(value)) return requireTwoSubnets(value, setting);
+    check(pulumi.Output.isInstance(value) || value instanceof Promise, setting, value, "must be a list of subnet ids, or an Output of one");
+    return pulumi.output(value).apply((ids) => requireTwoSubnets(ids, setting));
 }
 
 /**
