@@ -13,7 +13,7 @@ import type * as pulumi from "@pulumi/pulumi";
 /** The package name, as components/package.json names it: the prefix of every type token below. */
 export const COMPONENT_PACKAGE = "hardened";
 
-/** Old token -> the class name; the new token is `hardened:index:<class name>`. */
+/** Class name -> its token before the move; the token now is `hardened:index:<class name>`. */
 export const RENAMED_COMPONENT_TYPES = {
     HardenedVpc: "hardened:network:Vpc",
     PrivateCluster: "hardened:cluster:PrivateCluster",

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Hardened;
 using Pulumi.Hardened.Inputs;
