@@ -80,7 +80,7 @@ export = async () => {
     const telemetry = new PrivateBucket("telemetry", {
         env,
         bucketName: globalName({ project, stack, purpose: "telemetry", env }),
-        accessLogBucket: accessLogs,
+        accessLogBucket: accessLogs.target,
         adminRoleArns: config.data.breakGlassRoleArns,
         deployerRoleArns: config.data.deployerRoleArns,
     });
@@ -94,7 +94,7 @@ export = async () => {
         detectorId: config.detection.detectorId,
         alertEmail: config.detection.alertEmail,
         logRetentionDays: config.detection.logRetentionDays,
-        accessLogBucket: accessLogs,
+        accessLogBucket: accessLogs.target,
         adminRoleArns: config.detection.auditReaderRoleArns,
         deployerRoleArns: config.data.deployerRoleArns,
         deletionProtection,
@@ -140,6 +140,6 @@ export = async () => {
         telemetryReaderRoleArn: readerRole.arn,
         cloudTrailArn: detection.trailArn,
         alertTopicArn: detection.alertTopicArn,
-        kubernetesLayer: kubernetes.provider ? "deployed" : "skipped",
+        kubernetesLayer: kubernetes.deployed ? "deployed" : "skipped",
     };
 };

@@ -4,6 +4,7 @@
  */
 import { isUnknown } from "../../engine/constants";
 import type { ProgramRun, RecordedResource } from "../../engine";
+import { componentType } from "../../infra/lib/type-token";
 import { plural } from "./words";
 
 export type ControlState = "present" | "missing" | "unknown";
@@ -47,7 +48,7 @@ export const CONTROLS: ControlSpec[] = [
         (lt) => obj(lt.inputs.metadataOptions).httpTokens === "required" && obj(lt.inputs.metadataOptions).httpPutResponseHopLimit === 1, "launch template") },
     { step: "creds", label: "No IAM users or access keys", evaluate: (run) => none(run.resources.filter((r) => /^aws:iam\/(user|accessKey|userLoginProfile):/.test(r.type)), "IAM users or keys") },
     { step: "creds", label: "Workload roles through IRSA, pinned to one service account", evaluate: (run) => {
-        const roles = run.resources.filter((r) => r.type === "hardened:identity:IrsaRole");
+        const roles = run.resources.filter((r) => r.type === componentType("IrsaRole"));
         return roles.length ? { state: "present", detail: plural(roles.length, "IRSA role") } : { state: "missing", detail: "no IRSA roles" };
     } },
     { step: "creds", label: "Kubernetes Secrets encrypted with a customer key", evaluate: (run) => all(of(run, "aws:eks/cluster:Cluster"),

@@ -5,10 +5,20 @@ import * as pulumi from "@pulumi/pulumi";
 export type AddonName = "vpc-cni" | "kube-proxy" | "coredns" | "eks-pod-identity-agent";
 
 /**
- * Pinned add-on versions, e.g. `{ "vpc-cni": "v1.20.4-eksbuild.1" }`.
- * @default - per add-on, the version EKS marks as default for the cluster's Kubernetes version.
+ * Pinned add-on versions, e.g. `{ vpcCni: "v1.20.4-eksbuild.1" }`. A named interface with identifier keys (not a
+ * record over add-on names), so the component package's schema has a typed object other languages can build.
+ * Each left out: the version EKS marks as default for the cluster's Kubernetes version.
  */
-export type AddonVersions = Partial<Record<AddonName, string>>;
+export interface AddonVersions {
+    /** `vpc-cni`. */
+    vpcCni?: string;
+    /** `kube-proxy`. */
+    kubeProxy?: string;
+    /** `coredns`. */
+    coredns?: string;
+    /** `eks-pod-identity-agent`. */
+    eksPodIdentityAgent?: string;
+}
 
 /**
  * VPC CNI configuration: turns on the network policy agent so Kubernetes NetworkPolicies are enforced (without

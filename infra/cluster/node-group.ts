@@ -34,7 +34,7 @@ export interface ManagedNodeGroupArgs {
     clusterNameLiteral: string;
     kubernetesVersion: pulumi.Input<string>;
     nodeRoleArn: pulumi.Input<string>;
-    subnetIds: pulumi.Input<string>[];
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     nodeSecurityGroupId: pulumi.Input<string>;
     settings: NodeGroupSettings;
     /**

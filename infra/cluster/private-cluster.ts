@@ -18,6 +18,7 @@ import {
     DEFAULT_KUBERNETES_VERSION, DEFAULT_LOG_RETENTION_DAYS, EgressMode, NodeGroupSettings, validateClusterName, validateEgressMode,
     validateKubernetesVersion, validateLogRetentionDays, validateNodeGroup, validateRoleArns, validateVpcCidr,
 } from "./settings";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface PrivateClusterArgs {
     env: AwsEnvironment;
@@ -26,8 +27,11 @@ export interface PrivateClusterArgs {
     vpcId: pulumi.Input<string>;
     /** The VPC's IPv4 CIDR; node egress is limited to it (plus S3 and, in allowlist mode, firewall-filtered HTTPS). */
     vpcCidr: string;
-    /** Private subnets in at least two AZs, for the control-plane ENIs and the nodes. */
-    subnetIds: pulumi.Input<string>[];
+    /**
+     * Private subnets in at least two AZs, for the control-plane ENIs and the nodes. A list, or one Output of a list
+     * (what another language's SDK has from `HardenedVpc.privateSubnetIds`), checked once it is known.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The S3 managed prefix list (`com.amazonaws.<region>.s3`) the gateway endpoint routes. */
     s3PrefixListId: pulumi.Input<string>;
     /** `sealed`: AWS endpoints only. `allowlist`: also HTTPS to 0.0.0.0/0, which the network firewall filters by domain. */
@@ -81,10 +85,26 @@ export interface PrivateClusterArgs {
     autoScalingServiceLinkedRole?: ServiceLinkedRoleMode;
 }
 
+/** Throws unless `ids` lists at least two subnets (EKS needs two availability zones); returns them. */
+export function requireTwoSubnets<T>(ids: T[], setting: string): T[] {
+    check(Array.isArray(ids) && ids.length >= 2, setting, ids, "must list at least two private subnets (EKS needs two availability zones)");
+    return ids;
+}
+
+/**
+ * The subnet list, checked: at once when it is a list (a TypeScript caller), when known otherwise (an Output from
+ * another language's SDK; in a first preview it is unknown and the check runs at `up`, before EKS is called).
+ */
+export function checkedSubnetIds(value: pulumi.Input<pulumi.Input<string>[]>, setting: string): pulumi.Input<pulumi.Input<string>[]> {
+    if (Array.isArray(value)) return requireTwoSubnets(value, setting);
+    check(pulumi.Output.isInstance(value) || value instanceof Promise, setting, value, "must be a list of subnet ids, or an Output of one");
+    return pulumi.output(value).apply((ids) => requireTwoSubnets(ids, setting));
+}
+
 /**
  * An EKS cluster whose API is private, whose nodes cannot reach the internet except through the firewall, whose
  * pods cannot borrow node credentials, and whose control plane logs everything to an encrypted, retained group.
- * Type token `hardened:cluster:PrivateCluster`.
+ * Type token `hardened:index:PrivateCluster` (formerly `hardened:cluster:PrivateCluster`, kept as an alias).
  */
 export class PrivateCluster extends pulumi.ComponentResource {
     public readonly cluster: aws.eks.Cluster;
@@ -110,8 +130,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const publicAccessCidrs = validatePublicAccessCidrs(args.publicAccessCidrs, `${p}.publicAccessCidrs`);
         const egressMode = validateEgressMode(args.egressMode, `${p}.egressMode`);
         const vpcCidr = validateVpcCidr(args.vpcCidr, `${p}.vpcCidr`);
-        check(Array.isArray(args.subnetIds) && args.subnetIds.length >= 2, `${p}.subnetIds`, args.subnetIds,
-            "must list at least two private subnets (EKS needs two availability zones)");
+        const subnetIds = checkedSubnetIds(args.subnetIds, `${p}.subnetIds`);
         const adminRoleArns = validateRoleArns(env, args.adminRoleArns, `${p}.adminRoleArns`, {
             nonEmpty: "must list at least one role: the cluster creator is given no admin access, so nobody else could manage the cluster",
         });
@@ -122,7 +141,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const deletionProtection = args.deletionProtection ?? true;
         check(typeof deletionProtection === "boolean", `${p}.deletionProtection`, deletionProtection, "must be true or false");
         const slrMode = validateServiceLinkedRoleMode(args.autoScalingServiceLinkedRole ?? "existing", `${p}.autoScalingServiceLinkedRole`);
-        super("hardened:cluster:PrivateCluster", name, {}, opts);
+        super(componentType("PrivateCluster"), name, {}, withPreviousType("PrivateCluster", opts));
 
         this.clusterName = clusterName;
 
@@ -144,7 +163,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             version,
             roleArn: clusterRole.role.arn,
             vpcConfig: {
-                subnetIds: args.subnetIds,
+                subnetIds,
                 securityGroupIds: [sgs.clusterSecurityGroupId],
                 ...endpointAccess(publicAccessCidrs),
             },
@@ -181,15 +200,15 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const vpcCni = managedAddon(`${name}-vpc-cni`, {
             clusterName: this.cluster.name,
             addonName: "vpc-cni",
-            version: versions["vpc-cni"],
+            version: versions.vpcCni,
             serviceAccountRoleArn: cniRole.arn,
             configurationValues: vpcCniConfigurationValues(),
         }, { parent: this });
-        const kubeProxy = managedAddon(`${name}-kube-proxy`, { clusterName: this.cluster.name, addonName: "kube-proxy", version: versions["kube-proxy"] }, { parent: this });
+        const kubeProxy = managedAddon(`${name}-kube-proxy`, { clusterName: this.cluster.name, addonName: "kube-proxy", version: versions.kubeProxy }, { parent: this });
         const nodeAddons: pulumi.Resource[] = [vpcCni, kubeProxy];
         if (args.podIdentityAgent) {
             nodeAddons.push(managedAddon(`${name}-pod-identity-agent`, {
-                clusterName: this.cluster.name, addonName: "eks-pod-identity-agent", version: versions["eks-pod-identity-agent"],
+                clusterName: this.cluster.name, addonName: "eks-pod-identity-agent", version: versions.eksPodIdentityAgent,
             }, { parent: this }));
         }
 
@@ -203,7 +222,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
             clusterNameLiteral: clusterName,
             kubernetesVersion: this.cluster.version,
             nodeRoleArn: nodeRole.role.arn,
-            subnetIds: args.subnetIds,
+            subnetIds,
             nodeSecurityGroupId: sgs.nodeSecurityGroupId,
             settings: nodeGroup,
             autoScalingServiceLinkedRole: slrMode,

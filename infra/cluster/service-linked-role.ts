@@ -8,7 +8,14 @@
 import * as aws from "@pulumi/aws";
 import { check } from "../lib/validation";
 
-export type ServiceLinkedRoleMode = "create" | "existing";
+/** Whether the stack creates a service-linked role (a const object and a type of one name: a named schema enum). */
+export const ServiceLinkedRoleMode = {
+    /** The account has none yet: the stack creates it. */
+    Create: "create",
+    /** The account already has it. */
+    Existing: "existing",
+} as const;
+export type ServiceLinkedRoleMode = (typeof ServiceLinkedRoleMode)[keyof typeof ServiceLinkedRoleMode];
 
 export const AUTOSCALING_SERVICE = "autoscaling.amazonaws.com";
 export const AUTOSCALING_SERVICE_LINKED_ROLE = "AWSServiceRoleForAutoScaling";

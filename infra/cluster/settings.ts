@@ -48,7 +48,9 @@ export function validateClusterName(value: unknown, setting: string): string {
     return value as string;
 }
 
-export type EgressMode = "sealed" | "allowlist";
+// One definition with the network's, so the component package's schema has one EgressMode enum.
+import { EgressMode } from "../network/validate";
+export { EgressMode };
 
 export function validateEgressMode(value: unknown, setting: string): EgressMode {
     check(value === "sealed" || value === "allowlist", setting, value, "must be \"sealed\" (AWS endpoints only) or \"allowlist\" (plus firewall-filtered HTTPS)");

@@ -4,11 +4,18 @@ import { CustomerKey } from "../kms/customer-key";
 import { AwsEnvironment } from "../lib/aws";
 import { derivedBucketName, validateBucketName } from "../lib/naming";
 import { ValidationError } from "../lib/validation";
-import { bucketArn, privateBucketPolicy, ResourcePolicyDocument, ResourcePolicyStatement } from "./bucket-policy";
+import { bucketArn, privateBucketPolicy } from "./bucket-policy";
 import { createBucketBaseline } from "./bucket-baseline";
 import { validateLifecycleOptions } from "./lifecycle";
-import { AccessLogBucket } from "./log-bucket";
+import { AccessLogBucket, AccessLogTarget } from "./log-bucket";
+import { ServiceStatement, serviceStatementToPolicy } from "./service-statement";
 import { validateRoleArns } from "./validators";
+import { componentType, withPreviousType } from "../lib/type-token";
+
+/** A KMS key by ARN: a CustomerKey, or any key the caller manages (a named type in the component schema). */
+export interface KeyReference {
+    arn: pulumi.Input<string>;
+}
 
 export interface PrivateBucketArgs {
     env: AwsEnvironment;
@@ -18,12 +25,12 @@ export interface PrivateBucketArgs {
      * KMS key for default encryption (a CustomerKey, or any object with the key's ARN).
      * @default - a new CustomerKey `${name}-key` with rotation on, used by this bucket only.
      */
-    key?: { arn: pulumi.Input<string> };
+    key?: KeyReference;
     /**
-     * Where server access logs go.
+     * Where server access logs go (`AccessLogBucket.target`, or a name and the log bucket's accepted sources).
      * @default - a new AccessLogBucket `${name}-access-logs` named `<bucketName>-access-logs`.
      */
-    accessLogBucket?: AccessLogBucket;
+    accessLogBucket?: AccessLogTarget;
     /**
      * IAM roles that may read, write and list objects from outside this account's VPC endpoints (break-glass and
      * incident response). Every other principal must come through a VPC endpoint owned by this account.
@@ -41,7 +48,7 @@ export interface PrivateBucketArgs {
      * from the VPC-endpoint rule, so each statement should be scoped with aws:SourceArn / aws:SourceAccount.
      * @default - none
      */
-    serviceStatements?: ResourcePolicyStatement[];
+    serviceStatements?: ServiceStatement[];
     /**
      * Days an overwritten or deleted object version is kept (the recovery window after a destructive write).
      * @default 90
@@ -63,7 +70,7 @@ export interface PrivateBucketArgs {
  * An S3 bucket nobody can read from the internet: all four public-access blocks, ACLs disabled, SSE-KMS with a
  * customer key and S3 Bucket Keys, SSE-C uploads blocked, versioning, server access logs, lifecycle, and a bucket
  * policy that refuses non-TLS requests and data-plane requests not coming through this account's VPC endpoints.
- * Type token `hardened:data:PrivateBucket`.
+ * Type token `hardened:index:PrivateBucket` (formerly `hardened:data:PrivateBucket`, kept as an alias).
  */
 export class PrivateBucket extends pulumi.ComponentResource {
     public readonly bucket: aws.s3.Bucket;
@@ -71,13 +78,12 @@ export class PrivateBucket extends pulumi.ComponentResource {
     /** `arn:<partition>:s3:::<name>`, known at preview. */
     public readonly arn: string;
     public readonly keyArn: pulumi.Output<string>;
-    /** The key this component created, when none was passed in. */
-    public readonly customerKey?: CustomerKey;
-    public readonly accessLogBucket: AccessLogBucket;
+    /** Name of the bucket server access logs go to (the one passed in, or the one this component created). */
+    public readonly accessLogBucketName: pulumi.Output<string>;
     public readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
     public readonly policy: aws.s3.BucketPolicy;
-    /** The bucket policy as a document; plain data, so it can be inspected in a preview. */
-    public readonly policyDocument: ResourcePolicyDocument;
+    /** The bucket policy as JSON, known in a preview (the document object's unions have no schema type). */
+    public readonly policyJson: string;
 
     constructor(name: string, args: PrivateBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         validateBucketName(args.bucketName, "PrivateBucket.bucketName");
@@ -93,36 +99,32 @@ export class PrivateBucket extends pulumi.ComponentResource {
             bucketName: args.bucketName,
             adminRoleArns,
             deployerRoleArns,
-            serviceStatements: args.serviceStatements,
+            serviceStatements: args.serviceStatements?.map(serviceStatementToPolicy),
         });
         const ownArn = bucketArn(args.env, args.bucketName);
         const sharedSources = args.accessLogBucket?.sourceBucketArns;
         if (sharedSources && !sharedSources.includes(ownArn)) {
-            throw new ValidationError("PrivateBucket.accessLogBucket", args.accessLogBucket?.bucketName,
+            throw new ValidationError("PrivateBucket.accessLogBucket.sourceBucketArns", sharedSources,
                 `only accepts logs from ${sharedSources.join(", ")}; add ${ownArn} to its sourceBucketArns or leave them unset`);
         }
-        super("hardened:data:PrivateBucket", name, {}, opts);
+        super(componentType("PrivateBucket"), name, {}, withPreviousType("PrivateBucket", opts));
 
         this.bucketName = args.bucketName;
         this.arn = ownArn;
-        this.policyDocument = policyDocument;
+        this.policyJson = JSON.stringify(policyDocument);
 
-        if (args.key) {
-            this.keyArn = pulumi.output(args.key.arn);
-        } else {
-            this.customerKey = new CustomerKey(`${name}-key`, {
-                env: args.env,
-                description: `Default encryption for s3://${args.bucketName}`,
-                alias: args.bucketName,
-            }, { parent: this });
-            this.keyArn = this.customerKey.arn;
-        }
+        this.keyArn = args.key ? pulumi.output(args.key.arn) : new CustomerKey(`${name}-key`, {
+            env: args.env,
+            description: `Default encryption for s3://${args.bucketName}`,
+            alias: args.bucketName,
+        }, { parent: this }).arn;
 
-        this.accessLogBucket = args.accessLogBucket ?? new AccessLogBucket(`${name}-access-logs`, {
+        const logTarget = args.accessLogBucket ?? new AccessLogBucket(`${name}-access-logs`, {
             env: args.env,
             bucketName: derivedBucketName(args.bucketName, "access-logs"),
             sourceBucketArns: [this.arn],
-        }, { parent: this });
+        }, { parent: this }).target;
+        this.accessLogBucketName = pulumi.output(logTarget.logBucketName);
 
         const baseline = createBucketBaseline(name, this, {
             bucketName: args.bucketName,
@@ -140,10 +142,10 @@ export class PrivateBucket extends pulumi.ComponentResource {
 
         new aws.s3.BucketLogging(`${name}-logging`, {
             bucket: this.bucket.bucket,
-            targetBucket: this.accessLogBucket.bucket.bucket,
+            targetBucket: logTarget.logBucketName,
             targetPrefix: `${args.bucketName}/`,
             targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-        }, { parent: this, dependsOn: [this.accessLogBucket] });
+        }, { parent: this });
 
         this.registerOutputs({ bucketName: this.bucketName, arn: this.arn, keyArn: this.keyArn });
     }

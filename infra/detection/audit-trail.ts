@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccessLogBucket } from "../data/log-bucket";
+import { AccessLogTarget } from "../data/log-bucket";
 import { PrivateBucket } from "../data/private-bucket";
 import { CustomerKey } from "../kms/customer-key";
 import { validateRoleArns } from "../data/validators";
@@ -40,7 +40,7 @@ export interface AuditTrailArgs {
      * Target for the trail bucket's server access logs.
      * @default - a new AccessLogBucket for the trail bucket
      */
-    accessLogBucket?: AccessLogBucket;
+    accessLogBucket?: AccessLogTarget;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccessLogBucket } from "../data/log-bucket";
+import { AccessLogTarget } from "../data/log-bucket";
 import { validateRoleArns } from "../data/validators";
 import { AwsEnvironment } from "../lib/aws";
 import { accountRegionalName, validateBucketName } from "../lib/naming";
@@ -11,6 +11,7 @@ import { GuardDutyProtection } from "./guardduty";
 import {
     GuardDutyMode, validateAlertEmail, validateBucketArn, validateDetectorId, validateGuardDutyMode, validateLogRetentionDays, validateNamePrefix,
 } from "./validators";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface ThreatDetectionArgs {
     env: AwsEnvironment;
@@ -58,7 +59,7 @@ export interface ThreatDetectionArgs {
      * Target for the trail bucket's server access logs.
      * @default - a new AccessLogBucket for the trail bucket
      */
-    accessLogBucket?: AccessLogBucket;
+    accessLogBucket?: AccessLogTarget;
     /**
      * Name of the trail's bucket.
      * @default - `<namePrefix>-trail-<account>-<region>` (shortened with a hash when too long)
@@ -75,7 +76,7 @@ export interface ThreatDetectionArgs {
 /**
  * The "somebody notices" layer: a CloudTrail trail with data events on the telemetry bucket, GuardDuty with EKS audit
  * log, S3 and runtime protection, and an encrypted alert topic fed by the kill-chain findings.
- * Type token `hardened:detection:ThreatDetection`; children `${name}-trail`, `${name}-guardduty`, `${name}-alerts`.
+ * Type token `hardened:index:ThreatDetection` (formerly `hardened:detection:ThreatDetection`, kept as an alias); children `${name}-trail`, `${name}-guardduty`, `${name}-alerts`.
  */
 export class ThreatDetection extends pulumi.ComponentResource {
     public readonly trail: aws.cloudtrail.Trail;
@@ -86,9 +87,6 @@ export class ThreatDetection extends pulumi.ComponentResource {
     public readonly detectorId: pulumi.Output<string> | undefined;
     /** Known at preview. */
     public readonly alertTopicArn: string;
-    public readonly auditTrail: AuditTrail;
-    public readonly guardDuty: GuardDutyProtection;
-    public readonly alerts: FindingAlerts;
 
     constructor(name: string, args: ThreatDetectionArgs, opts?: pulumi.ComponentResourceOptions) {
         const namePrefix = validateNamePrefix(args.namePrefix, "ThreatDetection.namePrefix");
@@ -109,9 +107,9 @@ export class ThreatDetection extends pulumi.ComponentResource {
             args.trailBucketName ?? accountRegionalName({ prefix: namePrefix, purpose: "trail", env: args.env }),
             "ThreatDetection.trailBucketName",
         );
-        super("hardened:detection:ThreatDetection", name, {}, opts);
+        super(componentType("ThreatDetection"), name, {}, withPreviousType("ThreatDetection", opts));
 
-        this.auditTrail = new AuditTrail(`${name}-trail`, {
+        const auditTrail = new AuditTrail(`${name}-trail`, {
             env: args.env,
             namePrefix,
             bucketName: trailBucketName,
@@ -124,15 +122,15 @@ export class ThreatDetection extends pulumi.ComponentResource {
             deletionProtection: args.deletionProtection ?? true,
         }, { parent: this });
 
-        this.guardDuty = new GuardDutyProtection(`${name}-guardduty`, { mode, detectorId: args.detectorId }, { parent: this });
+        const guardDuty = new GuardDutyProtection(`${name}-guardduty`, { mode, detectorId: args.detectorId }, { parent: this });
 
-        this.alerts = new FindingAlerts(`${name}-alerts`, { env: args.env, namePrefix, alertEmail }, { parent: this });
+        const alerts = new FindingAlerts(`${name}-alerts`, { env: args.env, namePrefix, alertEmail }, { parent: this });
 
-        this.trail = this.auditTrail.trail;
-        this.trailArn = this.auditTrail.trailArn;
+        this.trail = auditTrail.trail;
+        this.trailArn = auditTrail.trailArn;
         this.trailBucketName = trailBucketName;
-        this.detectorId = this.guardDuty.detectorId;
-        this.alertTopicArn = this.alerts.topicArn;
+        this.detectorId = guardDuty.detectorId;
+        this.alertTopicArn = alerts.topicArn;
         this.registerOutputs({
             trailArn: this.trailArn,
             trailBucketName: this.trailBucketName,

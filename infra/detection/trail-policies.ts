@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { KeyServiceGrant } from "../kms/customer-key";
 import { AwsEnvironment, arn } from "../lib/aws";
-import { bucketArn, ResourcePolicyStatement } from "../data/bucket-policy";
+import { bucketArn } from "../data/bucket-policy";
+import { ServiceStatement } from "../data/service-statement";
 
 /** `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`: deterministic, so policies can pin it before the trail exists. */
 export function trailArn(env: AwsEnvironment, trailName: string): string {
@@ -59,23 +60,21 @@ export function trailKeyGrants(env: AwsEnvironment, trail: string, logGroup?: st
  * Bucket-policy statements that let CloudTrail deliver this trail's log files (and nothing else) into the bucket,
  * following the CloudTrail guide's bucket policy with the aws:SourceArn confused-deputy condition.
  */
-export function trailBucketStatements(env: AwsEnvironment, bucketName: string, trail: string): ResourcePolicyStatement[] {
+export function trailBucketStatements(env: AwsEnvironment, bucketName: string, trail: string): ServiceStatement[] {
     const bucket = bucketArn(env, bucketName);
     return [
         {
             Sid: "AWSCloudTrailAclCheck",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:GetBucketAcl",
-            Resource: bucket,
+            Service: "cloudtrail.amazonaws.com",
+            Actions: ["s3:GetBucketAcl"],
+            Resources: [bucket],
             Condition: { StringEquals: { "aws:SourceArn": trail } },
         },
         {
             Sid: "AWSCloudTrailWrite",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${bucket}/AWSLogs/${env.accountId}/*`,
+            Service: "cloudtrail.amazonaws.com",
+            Actions: ["s3:PutObject"],
+            Resources: [`${bucket}/AWSLogs/${env.accountId}/*`],
             Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail } },
         },
     ];

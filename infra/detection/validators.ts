@@ -31,8 +31,17 @@ export function validateDetectorId(value: unknown, setting: string): string {
     return value;
 }
 
-export const GUARDDUTY_MODES = ["create", "existing", "off"] as const;
-export type GuardDutyMode = (typeof GUARDDUTY_MODES)[number];
+/** What ThreatDetection does about GuardDuty (a const object and a type of one name: a named enum in the schema). */
+export const GuardDutyMode = {
+    /** Create the account's detector with the EKS and runtime features. */
+    Create: "create",
+    /** Use the account's existing detector (`detectorId`) and check its features; never write it. */
+    Existing: "existing",
+    /** No GuardDuty: CloudTrail and the alerts only. */
+    Off: "off",
+} as const;
+export type GuardDutyMode = (typeof GuardDutyMode)[keyof typeof GuardDutyMode];
+export const GUARDDUTY_MODES: readonly GuardDutyMode[] = Object.values(GuardDutyMode);
 
 export function validateGuardDutyMode(value: unknown, setting: string): GuardDutyMode {
     if (typeof value !== "string" || !(GUARDDUTY_MODES as readonly string[]).includes(value)) {

@@ -4,13 +4,14 @@ import { AwsEnvironment } from "../lib/aws";
 import { check } from "../lib/validation";
 import { IRSA_MANAGED_POLICY_ALLOWLIST, awsManagedPolicyArn } from "./grants";
 import { PolicyStatement, policyDocument } from "./policy";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface IrsaRoleArgs {
     env: AwsEnvironment;
     /** ARN of the cluster's IAM OIDC provider. */
     oidcProviderArn: pulumi.Input<string>;
     /** Issuer host and path without `https://`, e.g. `oidc.eks.eu-west-1.amazonaws.com/id/ABC`. */
-    oidcIssuer: string | pulumi.Input<string>;
+    oidcIssuer: pulumi.Input<string>;
     /** Namespace of the one service account that may assume the role (a DNS-1123 label, no wildcards). */
     namespace: string;
     /** Name of that service account (a DNS-1123 subdomain, no wildcards). */
@@ -103,7 +104,7 @@ export function irsaTrustPolicy(oidcProviderArn: string, oidcIssuer: string, nam
 
 /**
  * An IAM role that exactly one Kubernetes service account can assume through the cluster's OIDC provider (IRSA).
- * Type token `hardened:identity:IrsaRole`; children `${name}-role`, `${name}-grants` (inline policy, when
+ * Type token `hardened:index:IrsaRole` (formerly `hardened:identity:IrsaRole`, kept as an alias); children `${name}-role`, `${name}-grants` (inline policy, when
  * grants are given) and `${name}-<policy name>` (managed policy attachments).
  */
 export class IrsaRole extends pulumi.ComponentResource {
@@ -118,7 +119,7 @@ export class IrsaRole extends pulumi.ComponentResource {
         const managed = validateIrsaManagedPolicyArns(args.env, args.managedPolicyArns ?? [], "IrsaRole.managedPolicyArns");
         const maxSession = validateMaxSessionDuration(args.maxSessionDuration ?? 3600, "IrsaRole.maxSessionDuration");
         if (args.grants !== undefined) check(args.grants.length > 0, "IrsaRole.grants", args.grants, "must not be empty; leave it unset for no inline policy");
-        super("hardened:identity:IrsaRole", name, {}, opts);
+        super(componentType("IrsaRole"), name, {}, withPreviousType("IrsaRole", opts));
 
         const trust = pulumi.all([args.oidcProviderArn, args.oidcIssuer]).apply(([providerArn, issuer]) => {
             // The issuer is only known after the cluster exists, so it is checked again here.

@@ -5,6 +5,7 @@ import { validateClusterName } from "../cluster/settings";
 import { ContainerLimits, LockedNamespace, NamespaceQuota, validateNamespaceName, validatePodSecurityVersion } from "./namespace";
 import { ClusterConnection, KubernetesMode, clusterProvider, validateKubernetesMode, validateTunnelPort } from "./provider";
 import { TelemetryReader, TelemetryReaderArgs, validateTelemetryReaderArgs } from "./telemetry-reader";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface KubernetesLayerArgs {
     /** `skip` creates nothing below this component: no provider, no Kubernetes resource (two-phase deployment). */
@@ -42,13 +43,25 @@ export function validateWorkloadNamespaces(value: unknown, reserved: readonly st
  * The whole in-cluster layer: an explicit provider for this cluster, one LockedNamespace per workload namespace,
  * and the TelemetryReader. Every Kubernetes resource below it uses that provider, never a default provider.
  * Pass `dependsOn: [cluster]` in opts so nothing is applied before the cluster's nodes and add-ons exist.
- * Type token `hardened:kubernetes:Layer`; children `${name}-provider`, `${name}-ns-<namespace>`, `${name}-telemetry-reader`.
+ * Type token `hardened:index:KubernetesLayer` (formerly `hardened:kubernetes:Layer`, kept as an alias); children `${name}-provider`, `${name}-ns-<namespace>`, `${name}-telemetry-reader`.
  */
+// The provider is kept out of the class's properties: the component schema would have to reference the
+// `pulumi:providers:kubernetes` type, which the schema inference cannot name. TypeScript callers read `provider`.
+const providers = new WeakMap<KubernetesLayer, k8s.Provider>();
+
 export class KubernetesLayer extends pulumi.ComponentResource {
-    /** The Kubernetes provider; undefined in `skip` mode. */
-    public readonly provider: k8s.Provider | undefined;
-    public readonly namespaces: LockedNamespace[] = [];
-    public readonly telemetryReader: TelemetryReader | undefined;
+    /** True in `deploy` mode (the layer's resources exist), false in `skip` mode. */
+    public readonly deployed: boolean;
+    /**
+     * Names of the workload namespaces and the reader's; empty in `skip` mode. Names, not the LockedNamespace
+     * components: a component package's schema can only reference resources of published provider packages.
+     */
+    public readonly namespaceNames: string[] = [];
+
+    /** The Kubernetes provider every resource of the layer uses; undefined in `skip` mode. */
+    get provider(): k8s.Provider | undefined {
+        return providers.get(this);
+    }
 
     constructor(name: string, args: KubernetesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything is validated in both modes, so a bad setting fails the first (skip) phase, not the second.
@@ -61,11 +74,10 @@ export class KubernetesLayer extends pulumi.ComponentResource {
         if (args.connection?.tunnel) validateTunnelPort(args.connection.tunnel.localPort, "KubernetesLayer.connection.tunnel.localPort");
         check(mode === "skip" || args.connection !== undefined, "KubernetesLayer.connection", args.connection,
             "is required when mode is \"deploy\" (cluster name, endpoint, CA data and token)");
-        super("hardened:kubernetes:Layer", name, {}, opts);
+        super(componentType("KubernetesLayer"), name, {}, withPreviousType("KubernetesLayer", opts));
 
+        this.deployed = mode === "deploy";
         if (mode === "skip") {
-            this.provider = undefined;
-            this.telemetryReader = undefined;
             this.registerOutputs({ mode });
             return;
         }
@@ -74,21 +86,22 @@ export class KubernetesLayer extends pulumi.ComponentResource {
         // resource uses the provider, so passing `dependsOn: [cluster]` makes the whole layer wait for the node
         // group and add-ons (a Deployment cannot become ready before nodes and CoreDNS exist).
         const provider = clusterProvider(`${name}-provider`, args.connection as ClusterConnection, { parent: this, dependsOn: opts?.dependsOn });
-        this.provider = provider;
+        providers.set(this, provider);
         const scoped = { parent: this, providers: [provider] };
         for (const ns of workloadNamespaces) {
-            this.namespaces.push(new LockedNamespace(`${name}-ns-${ns}`, {
+            new LockedNamespace(`${name}-ns-${ns}`, {
                 name: ns,
                 quota: args.workloadQuota,
                 containerLimits: args.workloadContainerLimits,
                 podSecurityVersion: args.podSecurityVersion,
-            }, scoped));
+            }, scoped);
         }
-        this.telemetryReader = new TelemetryReader(`${name}-telemetry-reader`, {
+        new TelemetryReader(`${name}-telemetry-reader`, {
             ...args.telemetryReader,
             podSecurityVersion: args.telemetryReader.podSecurityVersion ?? args.podSecurityVersion,
         }, scoped);
 
-        this.registerOutputs({ mode, namespaces: [...workloadNamespaces, reader.namespace] });
+        this.namespaceNames = [...workloadNamespaces, reader.namespace];
+        this.registerOutputs({ mode, namespaces: this.namespaceNames });
     }
 }

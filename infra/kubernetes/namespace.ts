@@ -5,6 +5,7 @@ import { validateNamespace } from "../identity/irsa-role";
 import { check, isPlainObject } from "../lib/validation";
 import { explicitKubernetesProvider } from "./provider";
 import { ComputeAmount, checkNotAbove, validateCpu, validateMemory } from "./quantity";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 /**
  * Pod Security Standards version the namespaces pin: the cluster's default Kubernetes minor version. A pinned
@@ -183,7 +184,7 @@ export interface LockedNamespaceArgs {
 /**
  * A namespace where the restricted Pod Security Standard is enforced, all traffic is denied except DNS to kube-dns,
  * compute is capped, and the `default` ServiceAccount does not mount an API token.
- * Type token `hardened:kubernetes:LockedNamespace`; children `${name}-namespace`, `${name}-default-deny`,
+ * Type token `hardened:index:LockedNamespace` (formerly `hardened:kubernetes:LockedNamespace`, kept as an alias); children `${name}-namespace`, `${name}-default-deny`,
  * `${name}-allow-dns`, `${name}-quota`, `${name}-limits`, `${name}-default-sa`.
  * Requires an explicit Kubernetes provider in `opts.providers` (or inherited from the parent).
  */
@@ -199,7 +200,7 @@ export class LockedNamespace extends pulumi.ComponentResource {
         check(Number.isInteger(loadBalancers) && loadBalancers >= 0 && loadBalancers <= 5, "LockedNamespace.loadBalancers", loadBalancers,
             "must be an integer from 0 to 5");
         const provider = explicitKubernetesProvider(opts, "LockedNamespace provider");
-        super("hardened:kubernetes:LockedNamespace", name, {}, opts);
+        super(componentType("LockedNamespace"), name, {}, withPreviousType("LockedNamespace", opts));
         const child = { parent: this, provider };
 
         this.namespaceName = nsName;

@@ -7,8 +7,15 @@ import { ValidationError, check } from "../lib/validation";
  * `deploy` creates the Kubernetes layer; `skip` creates no Kubernetes provider and no Kubernetes resource, so the AWS
  * layer can be deployed from a machine that cannot reach the private API endpoint (docs/operations.md).
  */
-export type KubernetesMode = "deploy" | "skip";
-export const KUBERNETES_MODES: readonly KubernetesMode[] = ["deploy", "skip"];
+export const KubernetesMode = {
+    /** Create the Kubernetes provider and the whole layer (needs a network path to the private API endpoint). */
+    Deploy: "deploy",
+    /** Create no Kubernetes provider and no Kubernetes resource. */
+    Skip: "skip",
+} as const;
+// A const object and a type of one name, not a bare union: the component package's schema needs a named enum.
+export type KubernetesMode = (typeof KubernetesMode)[keyof typeof KubernetesMode];
+export const KUBERNETES_MODES: readonly KubernetesMode[] = Object.values(KubernetesMode);
 
 /** Accepts only the two known modes; a typo must not silently skip (or deploy) the whole layer. */
 export function validateKubernetesMode(value: unknown, setting: string): KubernetesMode {
@@ -36,7 +43,13 @@ export interface ClusterConnection {
      * against the real endpoint host name (`tls-server-name`), so the tunnel cannot weaken TLS.
      * @default - connect to `endpoint` directly (a runner inside the VPC)
      */
-    tunnel?: { localPort: number };
+    tunnel?: ApiTunnel;
+}
+
+/** A local TCP tunnel to the private API endpoint (a named interface: a named type in the component schema). */
+export interface ApiTunnel {
+    /** The unprivileged local port the tunnel listens on. */
+    localPort: number;
 }
 
 /** Plain values of a ClusterConnection, once the endpoint, CA and token are known. */

@@ -6,8 +6,18 @@
 import { ValidationError, check, isPlainObject } from "../lib/validation";
 import { isRfc1918, parseIpv4Cidr } from "./cidr";
 
-export type EgressMode = "sealed" | "allowlist";
-export const EGRESS_MODES: readonly EgressMode[] = ["sealed", "allowlist"];
+/**
+ * How the VPC reaches the internet. An `as const` object and a type of the same name (not a bare string union), so
+ * the component package's schema has a named enum and other languages' SDKs get `EgressMode.Sealed`.
+ */
+export const EgressMode = {
+    /** No internet gateway, no NAT, no default route: AWS is reached only through VPC endpoints. */
+    Sealed: "sealed",
+    /** The same endpoints, plus HTTPS egress through NAT behind AWS Network Firewall, to allowed domains only. */
+    Allowlist: "allowlist",
+} as const;
+export type EgressMode = (typeof EgressMode)[keyof typeof EgressMode];
+export const EGRESS_MODES: readonly EgressMode[] = Object.values(EgressMode);
 
 /** CloudWatch Logs' allowed retention values of a year or more (0, "never expire", is not accepted here). */
 export const LOG_RETENTION_DAYS_AT_LEAST_A_YEAR: readonly number[] = [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -117,8 +127,23 @@ export const MANAGED_DOMAIN_LISTS = [
 ] as const;
 export type ManagedDomainListName = (typeof MANAGED_DOMAIN_LISTS)[number];
 
-/** Region-specific ids of the managed lists (`aws route53resolver list-firewall-domain-lists`). */
-export type ManagedDomainListIds = Record<ManagedDomainListName, string>;
+/**
+ * Region-specific ids of the managed lists (`aws route53resolver list-firewall-domain-lists`). A named interface
+ * rather than a `Record` over the names, so the component package's schema has an object type with four required
+ * properties; `satisfies` below keeps its keys equal to MANAGED_DOMAIN_LISTS.
+ */
+export interface ManagedDomainListIds {
+    AWSManagedDomainsAggregateThreatList: string;
+    AWSManagedDomainsAmazonGuardDutyThreatList: string;
+    AWSManagedDomainsMalwareDomainList: string;
+    AWSManagedDomainsBotnetCommandandControl: string;
+}
+// Compile-time proof that the interface and the list name the same four lists.
+const _sameLists: Record<ManagedDomainListName, true> = {
+    AWSManagedDomainsAggregateThreatList: true, AWSManagedDomainsAmazonGuardDutyThreatList: true,
+    AWSManagedDomainsMalwareDomainList: true, AWSManagedDomainsBotnetCommandandControl: true,
+} satisfies Record<keyof ManagedDomainListIds, true>;
+void _sameLists;
 
 const DOMAIN_LIST_ID_RE = /^rslvr-fdl-[0-9a-z]{8,32}$/;
 
@@ -136,5 +161,5 @@ export function validateManagedDomainListIds(value: unknown, setting: string): M
     }
     const ids = MANAGED_DOMAIN_LISTS.map((n) => obj[n]);
     check(new Set(ids).size === ids.length, setting, value, "each managed list must have its own id");
-    return obj as ManagedDomainListIds;
+    return obj as unknown as ManagedDomainListIds;
 }

@@ -11,6 +11,7 @@ import {
     EgressMode, ManagedDomainListIds, validateAvailabilityZones, validateEgressDomains, validateEgressMode,
     validateFlowLogRetentionDays, validateManagedDomainListIds, validateNamePrefix, validateVpcCidr,
 } from "./validate";
+import { componentType, withPreviousType } from "../lib/type-token";
 
 export interface HardenedVpcArgs {
     /** Account, region and partition; names, ARNs and policies are built from it at preview time. */
@@ -105,7 +106,7 @@ export function resolveHardenedVpcSettings(args: HardenedVpcArgs): HardenedVpcSe
 }
 
 /**
- * The VPC a private EKS cluster runs in, closed to the internet by default. Type token `hardened:network:Vpc`.
+ * The VPC a private EKS cluster runs in, closed to the internet by default. Type token `hardened:index:HardenedVpc` (formerly `hardened:network:Vpc`, kept as an alias).
  *
  * Children: `${name}-vpc`, `${name}-default-sg`, `${name}-default-rt`, per AZ `${name}-private-subnet-<az>`,
  * `${name}-private-rt-<az>`, `${name}-private-rt-assoc-<az>`; components `${name}-logs` (key, log groups, flow
@@ -126,7 +127,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
     constructor(name: string, args: HardenedVpcArgs, opts?: pulumi.ComponentResourceOptions) {
         const settings = resolveHardenedVpcSettings(args);
-        super("hardened:network:Vpc", name, {}, opts);
+        super(componentType("HardenedVpc"), name, {}, withPreviousType("HardenedVpc", opts));
         const { env } = args;
         const { namePrefix: prefix, availabilityZones: azs, subnets } = settings;
 

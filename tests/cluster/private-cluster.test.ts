@@ -165,7 +165,7 @@ for (const mode of MODES) {
             assert.equal(cni.inputs.resolveConflictsOnUpdate, "OVERWRITE");
             const [role] = inputSources(run, cni, "serviceAccountRoleArn");
             assert.equal(role?.type, "aws:iam/role:Role");
-            assert.ok(ancestors(run, role).some((a) => a.type === "hardened:identity:IrsaRole"), "the role must be an IrsaRole");
+            assert.ok(ancestors(run, role).some((a) => a.type === "hardened:index:IrsaRole"), "the role must be an IrsaRole");
             const cniAttach = ofType(run, ATTACH).filter((a) => inputSources(run, a, "role").some((r) => r.urn === role.urn));
             assert.deepEqual(cniAttach.map((a) => a.inputs.policyArn), ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"]);
             if (mode === "up") assert.equal(cni.inputs.serviceAccountRoleArn, role.outputs.arn);

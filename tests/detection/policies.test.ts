@@ -6,6 +6,7 @@ import { GUARDDUTY_FEATURES } from "../../infra/detection/guardduty";
 import {
     cloudTrailLogsRolePolicy, logGroupArn, trailArn, trailBucketStatements, trailEventSelectors, trailKeyGrants,
 } from "../../infra/detection/trail-policies";
+import { serviceStatementToPolicy } from "../../infra/data/service-statement";
 import {
     validateAlertEmail, validateBucketArn, validateDetectorId, validateGuardDutyMode, validateLogRetentionDays, validateNamePrefix,
 } from "../../infra/detection/validators";
@@ -80,7 +81,7 @@ describe("CloudTrail policies", () => {
     });
 
     test("the trail bucket statements let only this trail deliver, under AWSLogs/<account>/", () => {
-        const doc = { Version: "2012-10-17" as const, Statement: trailBucketStatements(ENV, "trail-bucket", TRAIL) };
+        const doc = { Version: "2012-10-17" as const, Statement: trailBucketStatements(ENV, "trail-bucket", TRAIL).map(serviceStatementToPolicy) };
         const put = (sourceArn: string, key = "AWSLogs/111122223333/CloudTrail/eu-west-1/x.json.gz"): RequestContext => ({
             action: "s3:PutObject", resource: `arn:aws:s3:::trail-bucket/${key}`, principal: { Service: "cloudtrail.amazonaws.com" },
             keys: { "aws:SourceArn": sourceArn, "s3:x-amz-acl": "bucket-owner-full-control" },

@@ -81,7 +81,7 @@ for (const mode of MODES) {
                 const trail = one(r, TRAIL);
                 assert.equal(trail.inputs.s3BucketName, TRAIL_BUCKET);
                 const [bucket] = inputSources(r, trail, "s3BucketName");
-                assert.equal(ancestorOfType(r, bucket, "hardened:data:PrivateBucket")?.name, "detection-trail-bucket");
+                assert.equal(ancestorOfType(r, bucket, "hardened:index:PrivateBucket")?.name, "detection-trail-bucket");
                 const policy = one(r, "aws:s3/bucketPolicy:BucketPolicy", "detection-trail-bucket-policy");
                 assert.ok(trail.dependencies.includes(policy.urn), "the trail must be created after its bucket policy");
                 const doc = knownJson(policy, "policy") as unknown as ResourcePolicyDocument;
@@ -100,7 +100,7 @@ for (const mode of MODES) {
 
             test("the trail bucket is hardened like every PrivateBucket and encrypted with the trail key", async () => {
                 const r = await run(mode);
-                const component = one(r, "hardened:data:PrivateBucket", "detection-trail-bucket");
+                const component = one(r, "hardened:index:PrivateBucket", "detection-trail-bucket");
                 const children = descendants(r, component);
                 const pab = children.find((c) => c.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock" && c.name === "detection-trail-bucket-public-access-block")!;
                 for (const k of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(pab.inputs[k], true, k);

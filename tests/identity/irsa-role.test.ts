@@ -80,7 +80,7 @@ for (const mode of ["preview", "up"] as const) {
             assert.equal(roles.length, 1);
             assert.deepEqual(JSON.parse(roles[0].inputs.assumeRolePolicy as string), irsaTrustPolicy(PROVIDER, ISSUER, "telemetry", "reader"));
             assert.equal(roles[0].inputs.maxSessionDuration, 3600);
-            assert.ok(run.resources.some((r) => r.type === "hardened:identity:IrsaRole" && r.name === "telemetry-reader"));
+            assert.ok(run.resources.some((r) => r.type === "hardened:index:IrsaRole" && r.name === "telemetry-reader"));
         });
 
         test("grants become one inline policy with exactly the read-objects statements", async () => {

@@ -321,12 +321,12 @@ for (const mode of ["preview", "up"] as const) {
         test("skip mode creates no Kubernetes resource and no Kubernetes provider", () => {
             const k8s = plan.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes");
             assert.deepEqual(k8s.map((r) => r.urn), []);
-            assert.deepEqual(plan.resources.filter((r) => r.parent.includes("hardened:kubernetes:Layer")).map((r) => r.urn), []);
+            assert.deepEqual(plan.resources.filter((r) => r.parent.includes("hardened:index:KubernetesLayer")).map((r) => r.urn), []);
         });
 
         test("skip mode still deploys the AWS side (the reader's IRSA role)", () => {
             assert.equal(ofType(plan, "aws:iam/role:Role").length, 1);
-            assert.equal(ofType(plan, "hardened:kubernetes:Layer").length, 1);
+            assert.equal(ofType(plan, "hardened:index:KubernetesLayer").length, 1);
         });
     });
 }

@@ -24,6 +24,6 @@ export = async () => {
         bucketName: telemetry.bucketName,
         bucketArn: telemetry.arn,
         keyArn: telemetry.keyArn,
-        accessLogBucketName: telemetry.accessLogBucket.bucketName,
+        accessLogBucketName: telemetry.accessLogBucketName,
     };
 };

@@ -1,0 +1,4 @@
+using HardenedStack;
+using Pulumi;
+
+return await Deployment.RunAsync(Platform.DefineAsync);
