@@ -1,6 +1,6 @@
 /** Kill-chain steps and the parts of a diagnostic every report shows; shared by check, the overview and review. */
 import type { Diagnostic, PackInfo } from "../../engine/analyzer";
-import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "../../policy-packs/kill-chain/lib/policy";
+import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "../../policy-packs/kill-chain/lib/steps";
 
 export const STEPS: readonly string[] = KILL_CHAIN_STEPS;
 /** Titles per step; "other" holds policies of third-party packs without a kill-chain tag. */

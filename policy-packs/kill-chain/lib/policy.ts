@@ -4,17 +4,10 @@ import type {
 } from "@pulumi/policy";
 import { Deferral, deferralMessage, outputsUnknownInPreview, Reads, unknownProps } from "./unknowns";
 
-/** The step of the 2018 Tesla kill chain a policy closes. */
-export type KillChainStep = "console" | "creds" | "s3" | "mining" | "evasion";
-export const KILL_CHAIN_STEPS: readonly KillChainStep[] = ["console", "creds", "s3", "mining", "evasion"];
+import type { KillChainStep } from "./steps";
 
-export const KILL_CHAIN_TITLES: Record<KillChainStep, string> = {
-    console: "Open admin console / public API",
-    creds: "AWS credentials taken from the cluster",
-    s3: "Telemetry buckets readable",
-    mining: "Miners run and reach their pool",
-    evasion: "Nobody notices",
-};
+export { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "./steps";
+export type { KillChainStep } from "./steps";
 
 /** Everything a policy carries besides its check: the SDK's own metadata fields, nothing home-made. */
 export interface PolicyMeta {
