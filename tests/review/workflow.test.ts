@@ -14,6 +14,7 @@ interface Workflow { on: Record<string, unknown>; permissions: Record<string, st
 
 const wf = parse(readFileSync(".github/workflows/pull-request.yml", "utf8")) as Workflow;
 const review = wf.jobs.review!;
+const REVIEW_STEP = "Review (Markdown, SARIF and JUnit from one run)";
 const step = (name: string) => {
     const s = review.steps.find((x) => x.name === name);
     assert.ok(s, `step ${name}`);
@@ -36,33 +37,33 @@ describe("pull-request workflow: the steps a platform team relies on", () => {
         assert.ok(creds.with!["role-to-assume"], "AWS access is a role assumed through OIDC, never stored keys");
         assert.ok(!JSON.stringify(wf).includes("AWS_SECRET_ACCESS_KEY"));
     });
-    test("pulumi preview runs through the official pulumi/actions with the policy pack and a PR comment, and does not stop the review", () => {
-        const s = step("Pulumi preview with the policy pack");
-        assert.match(s.uses!, /^pulumi\/actions@v\d+$/);
-        assert.equal(s.with!.command, "preview");
-        assert.equal(s.with!.policyPacks, "policy-packs/kill-chain");
-        assert.equal(s.with!["comment-on-pr"], true);
-        assert.equal(s["continue-on-error"], true);
-        assert.ok(review.steps.indexOf(step("Build the policy pack")) < review.steps.indexOf(s), "the pack is compiled before it is used");
-    });
-    test("the JSON preview writes the event log to a file and runs the same pack", () => {
-        const run = step("Preview as JSON with the engine event log").run!;
-        assert.match(run, /pulumi preview --stack "\$PULUMI_STACK" --policy-pack "\$POLICY_PACK" --json --event-log "\$PREVIEW_EVENTS" > "\$PREVIEW_JSON"/);
+    test("the official pulumi/actions only installs the CLI; the one preview runs the pack, writes JSON and the event log, and does not stop the review", () => {
+        const install = step("Install the Pulumi CLI");
+        assert.match(install.uses!, /^pulumi\/actions@v\d+$/);
+        assert.equal(install.with?.command, undefined, "no second preview through the action");
+        const preview = step("Pulumi preview with the policy pack");
+        assert.match(preview.run!, /pulumi preview --stack "\$PULUMI_STACK" --policy-pack "\$POLICY_PACK" --json --event-log "\$PREVIEW_EVENTS" > "\$PREVIEW_JSON"/);
+        assert.equal(preview["continue-on-error"], true);
         assert.equal(review.env!.POLICY_PACK, "policy-packs/kill-chain");
+        const previews = review.steps.filter((x) => /^\s*pulumi preview\b/m.test(x.run ?? "") || x.with?.command === "preview");
+        assert.equal(previews.length, 1, "the packs run once");
+        assert.ok(review.steps.indexOf(step("Install")) < review.steps.indexOf(preview), "npm ci builds the pack before it is used");
     });
-    test("the review goes to the job summary, a sticky PR comment and code scanning, and blocking findings fail the job", () => {
-        assert.match(step("Review into the job summary").run!, /npx hardened-stack review "\$PREVIEW_JSON" --events "\$PREVIEW_EVENTS" --format markdown[\s\S]*>> "\$GITHUB_STEP_SUMMARY"/);
-        assert.match(step("Review as SARIF").run!, /--format sarif > "\$RUNNER_TEMP\/review.sarif"/);
+    test("one review writes Markdown, SARIF and JUnit; they go to the job summary, a sticky PR comment, code scanning and an artifact; blocking findings fail the job", () => {
+        const run = step("Review (Markdown, SARIF and JUnit from one run)").run!;
+        assert.match(run, /npx hardened-stack review "\$PREVIEW_JSON" --events "\$PREVIEW_EVENTS" --format markdown,sarif,junit --output-dir "\$RUNNER_TEMP\/review"/);
+        assert.equal(review.steps.filter((x) => x.run?.includes("hardened-stack review")).length, 1, "the review runs once");
         const comment = step("Review comment on the pull request");
         assert.match(comment.uses!, /^marocchino\/sticky-pull-request-comment@/);
-        assert.equal(comment.with!.path, "${{ runner.temp }}/review.md");
+        assert.equal(comment.with!.path, "${{ runner.temp }}/review/review.md");
         const upload = step("Upload the review to code scanning");
         assert.match(upload.uses!, /^github\/codeql-action\/upload-sarif@/);
-        assert.equal(upload.with!.sarif_file, "${{ runner.temp }}/review.sarif");
+        assert.equal(upload.with!.sarif_file, "${{ runner.temp }}/review/review.sarif");
+        assert.equal(step("Keep the JUnit report for test dashboards").with!.path, "${{ runner.temp }}/review/review.xml");
         const fail = step("Fail on blocking findings");
         assert.match(fail.if!, /steps\.review\.outputs\.exit-code != '0'/);
         assert.match(fail.if!, /steps\.preview\.outcome == 'failure'/);
-        const order = ["Preview as JSON with the engine event log", "Review into the job summary", "Review as SARIF", "Review comment on the pull request", "Upload the review to code scanning", "Fail on blocking findings"]
+        const order = ["Pulumi preview with the policy pack", "Review (Markdown, SARIF and JUnit from one run)", "Review comment on the pull request", "Upload the review to code scanning", "Fail on blocking findings"]
             .map((n) => review.steps.indexOf(step(n)));
         assert.deepEqual([...order].sort((a, b) => a - b), order);
     });
@@ -81,44 +82,43 @@ describe("pull-request workflow: its review steps, run as written against the fi
         child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
         child.on("close", (status) => resolve({ status, stderr }));
     });
-    let summaryRun: Ran;
-    let sarifRun: Ran;
+    let reviewRun: Ran;
     let brokenRun: Ran;
     before(async () => {
         writeFileSync(env.GITHUB_STEP_SUMMARY, "");
         writeFileSync(env.GITHUB_OUTPUT, "");
         const bad = join(tmp, "broken.json");
         writeFileSync(bad, "{\"steps\": [");
-        // The three runs are independent (each writes its own file), so they run side by side.
-        [summaryRun, sarifRun, brokenRun] = await Promise.all([
-            runStep("Review into the job summary"),
-            runStep("Review as SARIF"),
-            runStep("Review into the job summary", { PREVIEW_JSON: bad, GITHUB_STEP_SUMMARY: join(tmp, "broken-summary.md"), GITHUB_OUTPUT: join(tmp, "broken-output"), RUNNER_TEMP: mkdtempSync(join(tmpdir(), "workflow-broken-")) }),
+        // The two runs are independent (each writes its own files), so they run side by side.
+        [reviewRun, brokenRun] = await Promise.all([
+            runStep(REVIEW_STEP),
+            runStep(REVIEW_STEP, { PREVIEW_JSON: bad, GITHUB_STEP_SUMMARY: join(tmp, "broken-summary.md"), GITHUB_OUTPUT: join(tmp, "broken-output"), RUNNER_TEMP: mkdtempSync(join(tmpdir(), "workflow-broken-")) }),
         ]);
     });
 
-    test("the summary step appends the Markdown review and records exit code 1 for a bucket policy opened to \"*\"", () => {
-        assert.equal(summaryRun.status, 0, summaryRun.stderr);
+    test("the review step appends the Markdown review to the summary and records exit code 1 for a bucket policy opened to \"*\"", () => {
+        assert.equal(reviewRun.status, 0, reviewRun.stderr);
         assert.match(readFileSync(env.GITHUB_OUTPUT, "utf8"), /^exit-code=1$/m);
         const summary = readFileSync(env.GITHUB_STEP_SUMMARY, "utf8");
         assert.ok(summary.startsWith("<!-- hardened-stack-review -->"));
         assert.match(summary, /Changes that weaken a control/);
         assert.match(summary, /org-baseline\/org-disallow-anonymous-read/, "the event log's verdicts are in the comment");
-        assert.equal(summary, readFileSync(join(tmp, "review.md"), "utf8"), "the PR comment is the summary");
+        assert.equal(summary, readFileSync(join(tmp, "review", "review.md"), "utf8"), "the PR comment is the summary");
+        assert.match(readFileSync(join(tmp, "review", "review.xml"), "utf8"), /^<\?xml [^]*<testsuites [^]*failures="[1-9]/);
     });
-    test("the SARIF step writes a file that validates against SARIF 2.1.0", () => {
-        assert.equal(sarifRun.status, 0, sarifRun.stderr);
+    test("the same step writes a SARIF file that validates against SARIF 2.1.0", () => {
+        assert.equal(reviewRun.status, 0, reviewRun.stderr);
         const schema = JSON.parse(readFileSync("tests/fixtures/sarif/sarif-schema-2.1.0.json", "utf8")) as Record<string, unknown>;
         schema.$id = schema.id;
         delete schema.id;
         schema.$schema = "http://json-schema.org/draft-07/schema#";
         const ajv = new Ajv({ strict: false });
         addFormats(ajv);
-        const doc = JSON.parse(readFileSync(join(tmp, "review.sarif"), "utf8")) as { runs: { results: unknown[] }[] };
+        const doc = JSON.parse(readFileSync(join(tmp, "review", "review.sarif"), "utf8")) as { runs: { results: unknown[] }[] };
         assert.ok(ajv.validate(schema, doc), JSON.stringify(ajv.errors));
         assert.ok(doc.runs[0]!.results.length > 0);
     });
-    test("a broken preview stops the summary step (exit 2), so nothing half-made is posted", () => {
+    test("a broken preview stops the review step (exit 2), so nothing half-made is posted", () => {
         assert.notEqual(brokenRun.status, 0);
         assert.match(brokenRun.stderr, /broken\.json: truncated/);
     });
