@@ -31,6 +31,9 @@ import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
 import { requireProtectedSecurityLogGroups } from "./require-protected-security-log-groups";
+import { disallowUndesignatedSensitiveDataReaders } from "./disallow-undesignated-sensitive-data-readers";
+import { disallowPodReachableIamEscalation } from "./disallow-pod-reachable-iam-escalation";
+import { requireSensitiveDataPerimeter } from "./require-sensitive-data-perimeter";
 
 /** AWS policies of the pack, grouped by the kill-chain step they close. */
 export const awsPolicies: Policies = [
@@ -52,6 +55,7 @@ export const awsPolicies: Policies = [
     disallowBroadRolePermissions,
     enforceLeastPrivilegeNodeRole,
     requireEksSecretsEncryption,
+    disallowPodReachableIamEscalation,
     // s3
     requireBucketPublicAccessBlock,
     disallowDisabledPublicAccessBlock,
@@ -60,6 +64,8 @@ export const awsPolicies: Policies = [
     disallowPublicBucketPolicy,
     requireTlsOnlyBucketPolicy,
     requireBucketKmsEncryption,
+    disallowUndesignatedSensitiveDataReaders,
+    requireSensitiveDataPerimeter,
     // mining
     disallowInternetEgress,
     disallowNodeSubnetInternetRoute,
