@@ -24,10 +24,16 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-ci-key": ["disallow-iam-users-and-keys"],
         "breach-nodes": ["require-imdsv2-hop-limit-1"],
         "breach-quick-cluster": ["require-eks-secrets-encryption"],
+        // Caught only by the path model: a pinned Pod Identity role whose narrow-looking grant writes IAM.
+        "breach-ops-role": ["disallow-pod-reachable-iam-escalation"],
     },
     s3: {
         "breach-exports": ["require-bucket-kms-encryption", "require-bucket-owner-enforced", "require-bucket-public-access-block"],
         "breach-exports-policy": ["disallow-public-bucket-policy", "require-tls-only-bucket-policy"],
+        // Caught only by the path model: a pinned IRSA role of another workload reading through an ARN wildcard and
+        // the version API, and a role behind a Lambda function URL without auth reading from inside the VPC.
+        "breach-payments-role": ["disallow-undesignated-sensitive-data-readers"],
+        "breach-exporter-role": ["require-sensitive-data-perimeter"],
     },
     mining: {
         "breach-batch-sg": ["disallow-internet-egress"],

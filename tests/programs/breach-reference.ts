@@ -43,6 +43,43 @@ export = async () => {
             policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-exports-111122223333/*" }] }),
         });
     }
+    if (steps.includes("s3")) {
+        // "Payments needs last month's telemetry": a properly pinned IRSA role for another workload, reading through
+        // a bucket-name wildcard and the version API. Every statement looks fine on its own; the path does not.
+        const issuer = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+        const payments = new aws.iam.Role("breach-payments-role", {
+            name: "breach-payments-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${issuer}` },
+                Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:payments:api", [`${issuer}:aud`]: "sts.amazonaws.com" } } }] }),
+        });
+        new aws.iam.RolePolicy("breach-payments-read", { role: payments.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:GetObjectVersion", Resource: "arn:aws:s3:::hardened-stack-dev-tele*" }] }) });
+        // "A quick export endpoint": a Lambda function URL without auth, in the VPC (so inside the perimeter), whose
+        // role reads the telemetry: the internet reads it through the function.
+        const exporterRole = new aws.iam.Role("breach-exporter-role", {
+            name: "breach-exporter-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+        });
+        new aws.iam.RolePolicy("breach-exporter-read", { role: exporterRole.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-telemetry-111122223333-eu-west-1/*" }] }) });
+        const exporter = new aws.lambda.Function("breach-exporter", {
+            name: "breach-exporter", role: exporterRole.arn, packageType: "Image",
+            imageUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/exporter@sha256:0000000000000000000000000000000000000000000000000000000000000000",
+            vpcConfig: { subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] },
+        });
+        new aws.lambda.FunctionUrl("breach-exporter-url", { functionName: exporter.name, authorizationType: "NONE" });
+    }
+    if (steps.includes("creds")) {
+        // "The operator manages its own roles": EKS Pod Identity for payments/default with a role that may attach
+        // policies to the payments roles. No wildcard action, no Resource "*": it is still IAM write from a pod.
+        const ops = new aws.iam.Role("breach-ops-role", {
+            name: "breach-ops-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }] }),
+        });
+        new aws.iam.RolePolicy("breach-ops-iam", { role: ops.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: ["iam:AttachRolePolicy", "iam:PutRolePolicy"], Resource: "arn:aws:iam::111122223333:role/payments-*" }] }) });
+        new aws.eks.PodIdentityAssociation("breach-ops-identity", { clusterName: "hardened-stack-dev", namespace: "payments", serviceAccount: "default", roleArn: ops.arn });
+    }
     if (steps.includes("mining")) {
         // "The batch job can't reach its API": open egress on a security group and in a NetworkPolicy.
         new aws.ec2.SecurityGroup("breach-batch-sg", { name: "batch", vpcId, egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });

@@ -200,7 +200,8 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
                 if (!role) break;
                 const urls = functionUrls.filter((u) => (u.propertyDependencies?.functionName ?? []).some((d) => d.urn === r.urn));
                 const vpc = readValue(r, "vpcConfig", () => r.props.vpcConfig);
-                const inVpc = isObject(vpc) && Array.isArray(vpc.subnetIds) && vpc.subnetIds.length > 0;
+                // Subnets not known yet count as in the VPC: inside the perimeter is where a path is easier, never harder.
+                const inVpc = vpc === UNKNOWN || (isObject(vpc) && Array.isArray(vpc.subnetIds) && vpc.subnetIds.length > 0);
                 for (const u of urls) {
                     const reasons = out.get(role.urn)!.reasons;
                     const auth = readValue(u, "authorizationType", () => u.props.authorizationType, reasons);
