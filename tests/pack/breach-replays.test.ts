@@ -18,6 +18,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     console: {
         "breach-quick-cluster": ["disallow-eks-cluster-creator-admin", "disallow-public-eks-endpoint", "require-eks-api-authentication-mode"],
         "breach-dashboard": ["disallow-kubernetes-admin-consoles"],
+        // Caught only by the path model: an internet-facing NLB bound to the API Service's endpoints.
+        "breach-api-nlb": ["disallow-public-api-paths"],
     },
     creds: {
         "breach-ci-user": ["disallow-iam-users-and-keys"],

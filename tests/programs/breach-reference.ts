@@ -29,6 +29,21 @@ export = async () => {
         new k8s.helm.v3.Release("breach-dashboard", { chart: "kubernetes-dashboard", namespace: "kubernetes-dashboard",
             repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/" } }, { provider: k8sProvider });
     }
+    if (steps.includes("console")) {
+        // "On-call needs kubectl from home": a network load balancer (internal left unset, so internet-facing) whose
+        // target group the AWS Load Balancer Controller fills with the API Service's endpoints. No endpoint setting,
+        // Service or Ingress changed: only the path model sees the door.
+        const nlb = new aws.lb.LoadBalancer("breach-api-nlb", { loadBalancerType: "network", subnets: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] });
+        const apiTargets = new aws.lb.TargetGroup("breach-api-targets", { port: 443, protocol: "TCP", targetType: "ip", vpcId });
+        // `.id` is the ARN for both (the provider's ID of a load balancer and a target group); the offline engine's
+        // `up` fills ids but not these ARNs, and the path must join in both modes.
+        new aws.lb.Listener("breach-api-listener", { loadBalancerArn: nlb.id, port: 443, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: apiTargets.id }] });
+        new k8s.apiextensions.CustomResource("breach-api-binding", {
+            apiVersion: "elbv2.k8s.aws/v1beta1", kind: "TargetGroupBinding",
+            metadata: { name: "api", namespace: "default" },
+            spec: { serviceRef: { name: "kubernetes", port: 443 }, targetGroupARN: apiTargets.id, targetType: "ip" },
+        }, { provider: k8sProvider });
+    }
     if (steps.includes("creds")) {
         // "CI needs credentials": an IAM user with a long-lived key, and a node launch template that lets pods reach IMDS.
         const user = new aws.iam.User("breach-ci-user", { name: "ci-uploader" });

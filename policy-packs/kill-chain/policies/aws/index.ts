@@ -34,6 +34,7 @@ import { requireProtectedSecurityLogGroups } from "./require-protected-security-
 import { disallowUndesignatedSensitiveDataReaders } from "./disallow-undesignated-sensitive-data-readers";
 import { disallowPodReachableIamEscalation } from "./disallow-pod-reachable-iam-escalation";
 import { requireSensitiveDataPerimeter } from "./require-sensitive-data-perimeter";
+import { disallowPublicApiPaths } from "./disallow-public-api-paths";
 
 /** AWS policies of the pack, grouped by the kill-chain step they close. */
 export const awsPolicies: Policies = [
@@ -46,6 +47,7 @@ export const awsPolicies: Policies = [
     disallowPublicIpSubnets,
     disallowInternetIngress,
     disallowNodeGroupOpenSsh,
+    disallowPublicApiPaths,
     // creds
     disallowIamUsersAndKeys,
     requireImdsv2HopLimit1,
