@@ -28,6 +28,11 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-quick-cluster": ["require-eks-secrets-encryption"],
         // Caught only by the path model: a pinned Pod Identity role whose narrow-looking grant writes IAM.
         "breach-ops-role": ["disallow-pod-reachable-iam-escalation"],
+        // RBAC and trust classes a single resource shows, which the named-pattern policies missed.
+        "breach-debug-role": ["disallow-rbac-credential-subresources"],
+        "breach-debug-binding": ["disallow-broad-serviceaccount-bindings"],
+        "breach-aggregate-view": ["disallow-cluster-wide-secret-read", "disallow-dangerous-rbac-aggregation"],
+        "breach-ci-role": ["disallow-wildcard-oidc-subjects"],
     },
     s3: {
         "breach-exports": ["require-bucket-kms-encryption", "require-bucket-owner-enforced", "require-bucket-public-access-block"],

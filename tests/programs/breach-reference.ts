@@ -93,6 +93,19 @@ export = async () => {
         });
         new aws.iam.RolePolicy("breach-ops-iam", { role: ops.name, policy: JSON.stringify({ Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Action: ["iam:AttachRolePolicy", "iam:PutRolePolicy"], Resource: "arn:aws:iam::111122223333:role/payments-*" }] }) });
+        // "Let the debug tool exec into pods": no wildcard, no escalation verb, bound to every pod of the cluster.
+        new k8s.rbac.v1.ClusterRole("breach-debug-role", { metadata: { name: "debug" },
+            rules: [{ apiGroups: [""], resources: ["pods/exec", "nodes/proxy"], verbs: ["create", "get"] }] }, { provider: k8sProvider });
+        new k8s.rbac.v1.ClusterRoleBinding("breach-debug-binding", { metadata: { name: "debug" },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "debug" },
+            subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "system:serviceaccounts" }] }, { provider: k8sProvider });
+        // "Viewers need to see the config": secrets folded into the built-in view role of every namespace.
+        new k8s.rbac.v1.ClusterRole("breach-aggregate-view", { metadata: { name: "config-viewer", labels: { "rbac.authorization.k8s.io/aggregate-to-view": "true" } },
+            rules: [{ apiGroups: [""], resources: ["secrets", "configmaps"], verbs: ["get", "list"] }] }, { provider: k8sProvider });
+        // "CI deploys from every repository": a GitHub Actions trust whose :sub condition is there but matches anything.
+        new aws.iam.Role("breach-ci-role", { name: "breach-ci-role", assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow",
+            Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "?*" } } }] }) });
         new aws.eks.PodIdentityAssociation("breach-ops-identity", { clusterName: "hardened-stack-dev", namespace: "payments", serviceAccount: "default", roleArn: ops.arn });
     }
     if (steps.includes("mining")) {

@@ -35,6 +35,7 @@ import { disallowUndesignatedSensitiveDataReaders } from "./disallow-undesignate
 import { disallowPodReachableIamEscalation } from "./disallow-pod-reachable-iam-escalation";
 import { requireSensitiveDataPerimeter } from "./require-sensitive-data-perimeter";
 import { disallowPublicApiPaths } from "./disallow-public-api-paths";
+import { disallowWildcardOidcSubjects } from "./disallow-wildcard-oidc-subjects";
 
 /** AWS policies of the pack, grouped by the kill-chain step they close. */
 export const awsPolicies: Policies = [
@@ -53,6 +54,7 @@ export const awsPolicies: Policies = [
     requireImdsv2HopLimit1,
     disallowAwsKeysInUserData,
     requirePinnedIrsaTrust,
+    disallowWildcardOidcSubjects,
     disallowBroadTrustPrincipals,
     disallowBroadRolePermissions,
     enforceLeastPrivilegeNodeRole,
