@@ -38,6 +38,14 @@ describe("disallow-undesignated-sensitive-data-readers: only the designated pod 
         const open = edit(launchTemplate, { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } });
         assertFails(await stack(policy, [...replacing(launchTemplate, open), grant]), [nodeRole], "every pod (IMDS reachable: hop limit 2)");
     });
+    test("a Karpenter node class with hop limit 2 whose role reads the bucket: every pod reads", async () => {
+        const grant = inline(nodeRole, "node-read", { Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${BUCKET}/*` });
+        const nodeClass = res("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "karpenter-default", {
+            apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name: "default" },
+            spec: { role: "cluster-node-role", metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } },
+        });
+        assertFails(await stack(policy, [...BASELINE, nodeClass, grant]), [nodeRole], "every pod (IMDS reachable: hop limit 2 in karpenter-default) -> cluster-node-role");
+    });
     test("AmazonS3ReadOnlyAccess on the VPC CNI's role: kube-system/aws-node reads, judged by the managed policy's content", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(cniRole, managed("AmazonS3ReadOnlyAccess"))]), [cniRole], /pod kube-system\/aws-node -> cluster-vpc-cni-role .* -> s3:GetObject on telemetry-bucket .*\(allowed by .*AmazonS3ReadOnlyAccess/);
     });

@@ -195,6 +195,22 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
                 open(role, "ec2", door);
                 break;
             }
+            case PATH.karpenterNodeClass:
+            case PATH.karpenterNodeClassBeta: {
+                // Karpenter launches nodes with the class's role and metadata options (defaults: required, hop limit 1).
+                const role = input.roleOf(r, "spec", () => (r.props.spec as Record<string, unknown> | undefined)?.role);
+                if (!role) break;
+                const md = readValue(r, "spec.metadataOptions", () => (r.props.spec as Record<string, unknown> | undefined)?.metadataOptions, out.get(role.urn)!.reasons);
+                const m = isObject(md) ? md : {};
+                const why = md === UNKNOWN || m.httpEndpoint === "disabled" ? undefined
+                    : m.httpTokens !== undefined && m.httpTokens !== "required" ? `IMDSv1 allowed by ${r.name}`
+                        : m.httpPutResponseHopLimit !== undefined && Number(m.httpPutResponseHopLimit) > 1 ? `hop limit ${String(m.httpPutResponseHopLimit)} in ${r.name}` : undefined;
+                const door: Door = why
+                    ? { origin: "pod", from: `every pod (IMDS reachable: ${why})`, how: "node role through IMDS (Karpenter)", inVpc: true }
+                    : { origin: "pod", from: "host-network pods", how: "node role through IMDS (Karpenter)", inVpc: true };
+                open(role, "ec2", door);
+                break;
+            }
             case PATH.lambdaFunction: {
                 const role = input.roleOf(r, "role");
                 if (!role) break;

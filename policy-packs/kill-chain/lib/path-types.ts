@@ -7,4 +7,6 @@ export const PATH = {
     lambdaFunctionUrl: "aws:lambda/functionUrl:FunctionUrl",
     kmsKey: "aws:kms/key:Key",
     oidcProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+    karpenterNodeClass: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    karpenterNodeClassBeta: "kubernetes:karpenter.k8s.aws/v1beta1:EC2NodeClass",
 } as const;

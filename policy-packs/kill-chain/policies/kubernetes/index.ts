@@ -27,6 +27,7 @@ import { requireRestrictedPodSecurity } from "./require-restricted-pod-security"
 import { disallowRbacCredentialSubresources } from "./disallow-rbac-credential-subresources";
 import { disallowBroadServiceaccountBindings } from "./disallow-broad-serviceaccount-bindings";
 import { disallowDangerousRbacAggregation } from "./disallow-dangerous-rbac-aggregation";
+import { requireNodeClassImdsv2HopLimit1 } from "./require-node-class-imdsv2-hop-limit-1";
 
 /** Kubernetes objects however a program expresses them (typed, Patch, List, YAML/Helm children, Helm releases). */
 export const kubernetesPolicies: Policies = [
@@ -48,6 +49,7 @@ export const kubernetesPolicies: Policies = [
     disallowRbacCredentialSubresources,
     disallowBroadServiceaccountBindings,
     disallowDangerousRbacAggregation,
+    requireNodeClassImdsv2HopLimit1,
     // mining
     requireNamespaceDefaultDenyEgress,
     disallowOpenNetworkPolicyEgress,
