@@ -48,6 +48,9 @@ describe("require-sensitive-data-perimeter: the telemetry is read only through t
         assertClean(await stack(policy, [...BASELINE, fnRole, inline(fnRole, "exporter-read", READ_TELEMETRY), fn, url]));
     });
 
+    test("a stack that names no account (no key policy, role or OIDC provider) fails closed, naming the account", async () => {
+        assertFails(await stack(policy, [bucket, telemetryPolicy]), [bucket], "cannot prove whether credentials of a role of this account");
+    });
     test("an unknown bucket policy defers, naming it", async () => {
         assertDeferred(await stack(policy, replacing(telemetryPolicy, edit(telemetryPolicy, { policy: UNKNOWN }))), telemetryPolicy, "policy");
     });

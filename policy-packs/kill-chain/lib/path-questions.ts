@@ -8,6 +8,9 @@ import type { Door } from "./path-doors";
 import type { BucketNode, PathModel, RoleNode } from "./path-model";
 import { OTHER_ACCOUNT, OutsideCaller, outsideContext, podContext } from "./path-scenarios";
 
+/** Why conditions on the account cannot be decided: nothing in the stack names it. */
+const NO_ACCOUNT: Reason = { path: "the stack's AWS account (no key policy, OIDC provider or role ARN names one)", opaque: true };
+
 /** Actions that read an object's content: the current version and any older one. */
 export const READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
 
@@ -55,6 +58,7 @@ export function roleReads(model: PathModel, role: RoleNode, bucket: BucketNode, 
     if (found.result !== "unknown") return found;
     // A principal or condition the scenario could not decide is most often this role's own ARN, unknown before create.
     const own: Reason[] = role.arn === undefined ? [{ urn: role.urn, path: "arn", opaque: false }] : [];
+    if (model.account === undefined) own.push(NO_ACCOUNT);
     return { ...found, reasons: [...found.reasons, ...own, ...bucket.reasons] };
 }
 
@@ -202,7 +206,7 @@ export function perimeterBreaches(model: PathModel, sensitive: (b: BucketNode) =
             }
             const unknown = ds.find((x) => x.d.result === "unknown");
             const reasons = [...(unknown?.d.reasons ?? []), ...bucket.reasons];
-            if (unknown) answer.undecided.push({ urn: bucket.urn, what: `whether ${who} reads ${bucket.label}`, reasons: reasons.length > 0 ? reasons : [{ path: "the stack's AWS account (no key policy, OIDC provider or role ARN names one)", opaque: true }] });
+            if (unknown) answer.undecided.push({ urn: bucket.urn, what: `whether ${who} reads ${bucket.label}`, reasons: reasons.length > 0 ? reasons : [NO_ACCOUNT] });
         }
         for (const role of model.roles) {
             for (const door of role.doors.filter((x) => x.origin === "outside")) {
