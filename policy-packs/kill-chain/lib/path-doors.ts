@@ -15,12 +15,12 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "./aws-types";
-import { Statement, coversAction, parsePolicyDocument, serviceName } from "./iam";
+import { Statement, coversAction, serviceName } from "./iam";
 import type { Reason } from "./iam-eval";
 import { operatorParts } from "./iam-conditions";
 import { restricts } from "./resource-policies";
 import { PATH } from "./path-types";
-import { readValue } from "./path-read";
+import { readValue, statementsOf } from "./path-read";
 import { UNKNOWN } from "./unknowns";
 import { isObject } from "./values";
 
@@ -134,12 +134,12 @@ export interface DoorInputs {
 /** The doors of every role, by role URN. */
 export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
     const out = new Map<string, RoleDoors>(input.roles.map((r) => [r.urn, { doors: [], reasons: [] }]));
-    const trusts = new Map<string, Statement[]>();
+    const trusts = new Map<string, readonly Statement[]>();
     for (const role of input.roles) {
         const entry = out.get(role.urn)!;
         const raw = readValue(role, "assumeRolePolicy", () => role.props.assumeRolePolicy, entry.reasons);
         if (raw === UNKNOWN) continue;
-        const statements = parsePolicyDocument(raw).statements ?? [];
+        const statements = statementsOf(raw);
         trusts.set(role.urn, statements);
         for (const s of statements) {
             if (s.effect !== "Allow") continue;

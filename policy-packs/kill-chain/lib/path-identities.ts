@@ -6,10 +6,10 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "./aws-types";
-import { awsManagedPolicyName, parsePolicyDocument } from "./iam";
+import { awsManagedPolicyName } from "./iam";
 import type { PolicySource, Reason } from "./iam-eval";
 import { MANAGED_POLICY_STATEMENTS } from "./managed-policies";
-import { documentSource, readValue } from "./path-read";
+import { documentSource, readValue, statementsOf } from "./path-read";
 import { UNKNOWN } from "./unknowns";
 import { label } from "./stack";
 
@@ -63,7 +63,7 @@ export function roleIdentities(resources: readonly PolicyResource[], roles: read
                 else if (Array.isArray(inline)) {
                     inline.forEach((p, i) => {
                         const doc = (p as { policy?: unknown } | null)?.policy;
-                        if (typeof doc === "string" && doc !== "") add(r, { where: `${where} inlinePolicies[${i}]`, statements: parsePolicyDocument(doc).statements ?? [] });
+                        if (typeof doc === "string" && doc !== "") add(r, { where: `${where} inlinePolicies[${i}]`, statements: statementsOf(doc) });
                     });
                 }
                 const arns = readValue(r, "managedPolicyArns", () => r.props.managedPolicyArns);

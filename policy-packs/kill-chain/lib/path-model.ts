@@ -68,7 +68,7 @@ const FULL_ACCESS: PolicySource = { where: "default endpoint policy", statements
 /** Resource types the model reads; only these enter the fingerprint. */
 const MODEL_TYPES = new Set<string>([
     AWS.iamRole, AWS.iamRolePolicy, AWS.iamRolePolicyAttachment, AWS.iamPolicyAttachment, AWS.iamPolicy, AWS.eksNodeGroup,
-    AWS.launchTemplate, AWS.eksAccessEntry, AWS.eksAccessPolicyAssociation, AWS.s3BucketPolicy, AWS.eksCluster,
+    AWS.launchTemplate, AWS.eksAccessEntry, AWS.eksAccessPolicyAssociation, AWS.s3BucketPolicy,
     ...BUCKET_TYPES, ...Object.values(PATH),
 ]);
 
@@ -129,12 +129,23 @@ function build(resources: readonly PolicyResource[]): PathModel {
         identity: identities.get(r.urn) ?? [],
         clusterAdmin: admin.get(r.urn) ?? [],
     }));
+    // Bucket policies joined to their bucket through the dependency graph are indexed once; only those naming a
+    // bucket by a literal name are compared with every bucket (lib/buckets.ts attachedTo), so joins stay linear.
+    const joined = new Map<string, PolicyResource[]>();
+    const literal: PolicyResource[] = [];
+    for (const p of resources) {
+        if (p.type !== AWS.s3BucketPolicy) continue;
+        const deps = (p.propertyDependencies?.bucket ?? []).filter((d) => (BUCKET_TYPES as readonly string[]).includes(d.type));
+        if (deps.length === 0) literal.push(p);
+        for (const d of deps) joined.set(d.urn, [...(joined.get(d.urn) ?? []), p]);
+    }
     const buckets: BucketNode[] = resources.filter((r) => (BUCKET_TYPES as readonly string[]).includes(r.type)).map((b) => {
         const reasons: Reason[] = [];
         const name = readValue(b, "bucket", () => b.props.bucket, reasons);
         const tags = readValue(b, "tags", () => b.props.tags);
-        const attached = attachedTo(b, resources, [AWS.s3BucketPolicy], () => new Reads());
-        const policies = attached.resources.map((p) => documentSource(p, "policy", () => p.props.policy, label(p))).filter((x): x is PolicySource => x !== undefined);
+        const attached = literal.length > 0 ? attachedTo(b, literal, [AWS.s3BucketPolicy], () => new Reads()) : { resources: [], undecided: false };
+        const policies = [...(joined.get(b.urn) ?? []), ...attached.resources]
+            .map((p) => documentSource(p, "policy", () => p.props.policy, label(p))).filter((x): x is PolicySource => x !== undefined);
         if (attached.undecided) reasons.push({ urn: b.urn, path: "the bucket policies naming it by a literal bucket name", opaque: false });
         return {
             urn: b.urn, label: label(b), name: b.name, bucket: typeof name === "string" ? name : undefined,
@@ -143,11 +154,16 @@ function build(resources: readonly PolicyResource[]): PathModel {
         };
     });
     const s3Endpoints: EndpointNode[] = [];
+    const seenEndpointPolicies = new Set<string>();
     for (const r of resources) {
         if (r.type !== PATH.vpcEndpoint) continue;
         const service = readValue(r, "serviceName", () => r.props.serviceName);
         if (typeof service !== "string" || !/\.s3$/.test(service)) continue;
         const policy = documentSource(r, "policy", () => r.props.policy, label(r)) ?? FULL_ACCESS;
+        // Endpoints with the same policy decide alike: keep one of each (a stack of many VPCs has many copies).
+        const key = JSON.stringify(policy.statements ?? policy.reason);
+        if (seenEndpointPolicies.has(key)) continue;
+        seenEndpointPolicies.add(key);
         s3Endpoints.push({ label: label(r), policy });
     }
     return { account, roles: roleNodes, buckets, s3Endpoints };
@@ -187,8 +203,9 @@ function fingerprintOf(r: PolicyResource): string {
     }
     let json: string;
     try { json = JSON.stringify(raw); } catch { json = "<unserialisable>"; }
-    const deps = Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => `${k}=${(v ?? []).map((d) => d.urn).join(",")}`).join(";");
-    return `${r.urn}\0${r.type}\0${json}\0${deps}`;
+    let deps = "";
+    for (const k in r.propertyDependencies ?? {}) for (const d of r.propertyDependencies[k] ?? []) deps += `${k}=${d.urn};`;
+    return `${r.urn}\0${json}\0${deps}`;
 }
 
 let cache: { key: string; model: PathModel } | undefined;

@@ -3,7 +3,9 @@
  * for the message) and what could not be decided (with the reasons: a value unknown in this preview, or a policy
  * the stack does not show).
  */
+import { Statement, coversAction } from "./iam";
 import { Caller, Decision, Reason, RequestResource, decide } from "./iam-eval";
+import { matchesSomeWithPrefix } from "./iam-match";
 import type { Door } from "./path-doors";
 import type { BucketNode, PathModel, RoleNode } from "./path-model";
 import { OTHER_ACCOUNT, OutsideCaller, outsideContext, podContext } from "./path-scenarios";
@@ -70,19 +72,65 @@ function because(d: Decision): string {
     return d.allowedBy.length > 0 ? ` (allowed by ${d.allowedBy.join(" + ")})` : "";
 }
 
+/** Index of buckets by name, for finding the few a role's grants can reach without trying every pair. */
+export interface BucketIndex {
+    byName: Map<string, BucketNode[]>;
+    all: BucketNode[];
+    /** Buckets every role must be tried against: name unknown, or a bucket policy that may grant reads itself. */
+    always: BucketNode[];
+}
+
+export function bucketIndex(buckets: readonly BucketNode[]): BucketIndex {
+    const byName = new Map<string, BucketNode[]>();
+    const always: BucketNode[] = [];
+    for (const b of buckets) {
+        if (b.bucket !== undefined) byName.set(b.bucket, [...(byName.get(b.bucket) ?? []), b]);
+        const policyMayGrant = b.policies.some((p) => p.reason !== undefined
+            || (p.statements ?? []).some((st) => st.effect === "Allow" && READ_ACTIONS.some((a) => coversAction(st, a))));
+        if (b.bucket === undefined || policyMayGrant) always.push(b);
+    }
+    return { byName, all: [...buckets], always };
+}
+
+/**
+ * The buckets whose objects a role's identity policies may reach, found through the index: a grant naming the
+ * bucket literally is a lookup, only a wildcard in the bucket name (or a policy the model cannot read) tries every
+ * bucket. A cheap superset: each candidate is then decided in full.
+ */
+export function candidateBuckets(role: RoleNode, index: BucketIndex): BucketNode[] {
+    const out = new Set<BucketNode>(index.always);
+    for (const src of role.identity) {
+        if (src.reason) return index.all;
+        for (const st of src.statements) {
+            if (st.effect !== "Allow" || !READ_ACTIONS.some((a) => coversAction(st, a))) continue;
+            if (!st.resource) return index.all;
+            for (const pattern of st.resource) {
+                const m = /^arn:[^:]*:s3:::([^/]*)/.exec(pattern);
+                if (pattern === "*" || !m || /[*?]/.test(m[1]!)) {
+                    for (const b of index.all) if (b.bucket !== undefined && matchesSomeWithPrefix(pattern, `arn:aws:s3:::${b.bucket}/`)) out.add(b);
+                } else for (const b of index.byName.get(m[1]!) ?? []) out.add(b);
+            }
+        }
+    }
+    return [...out];
+}
+
 /**
  * Question: does any workload identity other than the designated ones read a sensitive bucket? Every role a pod
- * can obtain is tried against every sensitive bucket from inside the VPC; doors that admit anyone but a designated
- * service account are findings.
+ * can obtain is tried, from inside the VPC, against the sensitive buckets its grants may reach; doors that admit
+ * anyone but a designated service account are findings.
  */
 export function undesignatedReaders(model: PathModel, sensitive: (b: BucketNode) => boolean, designated: (b: BucketNode) => readonly string[]): Answer {
     const answer: Answer = { findings: [], undecided: [] };
-    for (const bucket of model.buckets.filter(sensitive)) {
-        const allowed = new Set(designated(bucket));
-        for (const role of model.roles) {
-            const podDoors = role.doors.filter((d) => d.origin === "pod");
-            if (podDoors.length === 0 && role.doorReasons.length === 0) continue;
-            const others = podDoors.filter((d) => d.serviceAccount === undefined || !allowed.has(d.serviceAccount));
+    const index = bucketIndex(model.buckets.filter(sensitive));
+    const allowedOf = new Map<BucketNode, Set<string>>();
+    for (const role of model.roles) {
+        const podDoors = role.doors.filter((d) => d.origin === "pod");
+        if (podDoors.length === 0 && role.doorReasons.length === 0) continue;
+        for (const bucket of candidateBuckets(role, index)) {
+            let allowed = allowedOf.get(bucket);
+            if (!allowed) allowedOf.set(bucket, (allowed = new Set(designated(bucket))));
+            const others = podDoors.filter((d) => d.serviceAccount === undefined || !allowed!.has(d.serviceAccount));
             if (others.length === 0 && role.doorReasons.length === 0) continue;
             const d = roleReads(model, role, bucket, true);
             if (d.result === "denied") continue;
@@ -111,6 +159,17 @@ export const ESCALATION_ACTIONS: readonly [string, string][] = [
     ["eks:CreateAccessEntry", "eks"], ["eks:AssociateAccessPolicy", "eks"], ["eks:UpdateAccessEntry", "eks"],
 ];
 
+/** Whether any Allow statement could grant an escalation action (ignoring resources and conditions), per document. */
+const escalating = new WeakMap<readonly Statement[], boolean>();
+function mayEscalate(statements: readonly Statement[]): boolean {
+    let v = escalating.get(statements);
+    if (v === undefined) {
+        v = statements.some((st) => st.effect === "Allow" && ESCALATION_ACTIONS.some(([a]) => coversAction(st, a)));
+        escalating.set(statements, v);
+    }
+    return v;
+}
+
 function escalationResource(account: string | undefined, kind: string): RequestResource {
     if (kind === "eks") return { prefix: "arn:aws:eks:" };
     return { prefix: account === undefined ? "arn:aws:iam::" : `arn:aws:iam::${account}:${kind}` };
@@ -126,6 +185,7 @@ export function podEscalations(model: PathModel): Answer {
     for (const role of model.roles) {
         const podDoors = role.doors.filter((d) => d.origin === "pod");
         if (podDoors.length === 0 && role.doorReasons.length === 0) continue;
+        if (role.clusterAdmin.length === 0 && !role.identity.some((src) => src.reason !== undefined || mayEscalate(src.statements))) continue;
         const caller: Caller = { kind: "aws", account: model.account, arn: role.arn };
         const context = podContext(model.account, role.arn, false);
         const granted: string[] = [];
@@ -190,7 +250,10 @@ function outsideCallers(model: PathModel, bucket: BucketNode): { who: string; ca
  */
 export function perimeterBreaches(model: PathModel, sensitive: (b: BucketNode) => boolean): Answer {
     const answer: Answer = { findings: [], undecided: [] };
-    for (const bucket of model.buckets.filter(sensitive)) {
+    const index = bucketIndex(model.buckets.filter(sensitive));
+    const outsideRoles = model.roles.filter((r) => r.doors.some((d) => d.origin === "outside"))
+        .map((role) => ({ role, reaches: new Set(candidateBuckets(role, index)) }));
+    for (const bucket of index.all) {
         const resource = objectsOf(bucket);
         if (!resource) {
             answer.undecided.push({ urn: bucket.urn, what: `who reads ${bucket.label} from outside the perimeter`, reasons: bucket.reasons });
@@ -208,7 +271,8 @@ export function perimeterBreaches(model: PathModel, sensitive: (b: BucketNode) =
             const reasons = [...(unknown?.d.reasons ?? []), ...bucket.reasons];
             if (unknown) answer.undecided.push({ urn: bucket.urn, what: `whether ${who} reads ${bucket.label}`, reasons: reasons.length > 0 ? reasons : [NO_ACCOUNT] });
         }
-        for (const role of model.roles) {
+        for (const { role, reaches } of outsideRoles) {
+            if (!reaches.has(bucket)) continue;
             for (const door of role.doors.filter((x) => x.origin === "outside")) {
                 const d = roleReads(model, role, bucket, door.inVpc);
                 if (d.result === "allowed") answer.findings.push({ urn: role.urn, path: `${step(door, role)} -> ${d.action} on ${bucket.label}${because(d)}` });

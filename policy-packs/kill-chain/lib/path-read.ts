@@ -5,8 +5,27 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { Reads, UNKNOWN } from "./unknowns";
-import { parsePolicyDocument } from "./iam";
+import { Statement, parsePolicyDocument } from "./iam";
 import type { PolicySource, Reason } from "./iam-eval";
+
+/**
+ * Parsed statements by document text. Stacks repeat documents (one per workload, per copy of a component); parsing
+ * each text once also lets per-statement answers be cached by the statements' identity (WeakMap). Bounded, so a
+ * long-lived pack process does not grow with every stack it judges.
+ */
+const parsed = new Map<string, readonly Statement[]>();
+const PARSE_CACHE_LIMIT = 20_000;
+
+/** The statements of a policy document (JSON text or object); a malformed one has none (AWS refuses it, and other policies report it). */
+export function statementsOf(doc: unknown): readonly Statement[] {
+    if (typeof doc !== "string") return parsePolicyDocument(doc).statements ?? [];
+    let out = parsed.get(doc);
+    if (!out) {
+        if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+        parsed.set(doc, (out = parsePolicyDocument(doc).statements ?? []));
+    }
+    return out;
+}
 
 /** Reads one value of `r`; an unknown value is returned as UNKNOWN and the reason pushed onto `reasons`. */
 export function readValue(r: PolicyResource, path: string, fn: () => unknown, reasons?: Reason[]): unknown {
@@ -30,8 +49,7 @@ export function documentSource(r: PolicyResource, path: string, fn: () => unknow
     const v = readValue(r, path, fn, reasons);
     if (v === UNKNOWN) return { where, reason: reasons[0]! };
     if (v === undefined || v === null || v === "") return undefined;
-    const doc = parsePolicyDocument(v);
-    return { where, statements: doc.statements ?? [] };
+    return { where, statements: statementsOf(v) };
 }
 
 export function asStringOrUnknown(v: unknown): string | typeof UNKNOWN | undefined {
