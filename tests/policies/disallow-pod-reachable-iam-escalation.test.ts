@@ -40,6 +40,20 @@ describe("disallow-pod-reachable-iam-escalation: no pod obtains credentials that
         assertFails(await stack(policy, [...BASELINE, entry]), [readerRole], "kubernetesGroups system:masters");
     });
 
+    test("role chaining: a pod's role allowed sts:AssumeRole on an admin role that trusts the account reaches IAM", async () => {
+        const admin = role("ops-admin", doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }));
+        const hop = inline(readerRole, "reader-assume", { Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${ACCOUNT}:role/ops-*` });
+        assertFails(await stack(policy, [...BASELINE, admin, attach(admin, managed("IAMFullAccess")), hop]), [admin],
+            "pod telemetry/telemetry-reader -> ops-admin (aws:iam/role:Role) (IRSA -> telemetry-reader-role (aws:iam/role:Role) -> sts:AssumeRole) -> iam:PutRolePolicy");
+    });
+    test("role chaining needs both sides: an admin role trusting the account is not reached without the pod role's permission", async () => {
+        const admin = role("ops-admin", doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "sts:AssumeRole" }));
+        assertClean(await stack(policy, [...BASELINE, admin, attach(admin, managed("IAMFullAccess"))]));
+    });
+    test("role chaining: a trust naming the pod role's ARN needs no permission of its own", async () => {
+        const admin = role("ops-admin", doc({ Effect: "Allow", Principal: { AWS: readerRole.props.arn }, Action: "sts:AssumeRole" }));
+        assertFails(await stack(policy, [...BASELINE, admin, attach(admin, managed("AdministratorAccess"))]), [admin], "-> sts:AssumeRole) -> iam:");
+    });
     test("a customer-managed policy outside the stack on the node role fails closed", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(nodeRole, `arn:aws:iam::${ACCOUNT}:policy/node-extras`)]), [nodeRole], "cannot prove whether a pod obtains");
     });

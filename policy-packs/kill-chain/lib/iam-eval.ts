@@ -121,10 +121,19 @@ export interface Decision {
     reasons: Reason[];
 }
 
-interface Tally { allow: Tri; deny: Tri; allowedBy: string[]; deniedBy?: string; reasons: Reason[] }
+/**
+ * An Allow whose Principal names the caller only through its account (`123456789012`, `arn:...:root`) delegates to
+ * that account's own policies: it lets the caller in only if the caller's identity policies allow it too.
+ */
+function onlyThroughAccount(s: Statement, caller: Caller): boolean {
+    if (!s.principal || s.principal.any || caller.kind !== "aws") return false;
+    return !s.principal.aws.some((e) => e === "*" || (caller.arn !== undefined && e === caller.arn));
+}
+
+interface Tally { allow: Tri; deny: Tri; delegated: Tri; allowedBy: string[]; deniedBy?: string; reasons: Reason[] }
 
 function tally(sources: readonly PolicySource[], req: Request): Tally {
-    const t: Tally = { allow: false, deny: false, allowedBy: [], reasons: [] };
+    const t: Tally = { allow: false, deny: false, delegated: false, allowedBy: [], reasons: [] };
     for (const src of sources) {
         if (src.reason) {
             t.allow = or(t.allow, "unknown");
@@ -135,7 +144,10 @@ function tally(sources: readonly PolicySource[], req: Request): Tally {
         src.statements.forEach((s, i) => {
             const applies = statementApplies(s, req);
             if (applies === false) return;
-            if (s.effect === "Allow") {
+            if (s.effect === "Allow" && onlyThroughAccount(s, req.caller)) {
+                t.delegated = or(t.delegated, applies);
+                if (applies === true) t.allowedBy.push(`${src.where} Statement[${i}]${s.sid ? ` (${s.sid})` : ""}`);
+            } else if (s.effect === "Allow") {
                 t.allow = or(t.allow, applies);
                 if (applies === true) t.allowedBy.push(`${src.where} Statement[${i}]${s.sid ? ` (${s.sid})` : ""}`);
             } else {
@@ -172,8 +184,10 @@ export function decide(req: Request, layers: Layers): Decision {
     const sameAccount: Tri = req.caller.kind !== "aws" ? false
         : req.caller.account === undefined || layers.resourceAccount === undefined ? "unknown"
             : req.caller.account === layers.resourceAccount;
-    // Same account: either policy suffices. Otherwise both sides must allow (anonymous and services have no identity side).
-    const principalAllow: Tri = req.caller.kind === "aws" ? or(and(sameAccount, or(identityAllow, resource.allow)), and(identityAllow, resource.allow)) : resource.allow;
+    // Same account: either policy suffices (a grant to the account itself only defers to the identity side).
+    // Otherwise both sides must allow (anonymous callers and services have no identity side).
+    const resourceAny = or(resource.allow, resource.delegated);
+    const principalAllow: Tri = req.caller.kind === "aws" ? or(and(sameAccount, or(identityAllow, resource.allow)), and(identityAllow, resourceAny)) : resource.allow;
     const allow = and(principalAllow, endpoint ? endpoint.allow : true);
     if (allow === false) return { result: "denied", allowedBy: [], reasons: [] };
     if (allow === true && deny === false) {

@@ -15,7 +15,8 @@ import { attachedTo } from "./buckets";
 import type { PolicySource, Reason } from "./iam-eval";
 import { Door, roleDoors } from "./path-doors";
 import { roleIdentities } from "./path-identities";
-import { documentSource, readValue } from "./path-read";
+import { documentSource, readValue, statementsOf } from "./path-read";
+import { addChainedDoors } from "./path-chaining";
 import { PATH } from "./path-types";
 import { label } from "./stack";
 import { Reads, UNKNOWN } from "./unknowns";
@@ -129,6 +130,10 @@ function build(resources: readonly PolicyResource[]): PathModel {
         identity: identities.get(r.urn) ?? [],
         clusterAdmin: admin.get(r.urn) ?? [],
     }));
+    addChainedDoors(roleNodes.map((n, i) => {
+        const trust = readValue(roles[i]!, "assumeRolePolicy", () => roles[i]!.props.assumeRolePolicy);
+        return { ...n, trust: typeof trust === "string" ? statementsOf(trust) : undefined };
+    }), account);
     // Bucket policies joined to their bucket through the dependency graph are indexed once; only those naming a
     // bucket by a literal name are compared with every bucket (lib/buckets.ts attachedTo), so joins stay linear.
     const joined = new Map<string, PolicyResource[]>();

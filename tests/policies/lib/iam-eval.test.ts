@@ -72,6 +72,13 @@ describe("decisions across identity, resource and endpoint policies", () => {
         const grant = src("bucket policy", { Effect: "Allow", Principal: { AWS: "444455556666" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data-bucket/*" });
         assert.equal(decide({ action: "s3:GetObject", resource: OBJECTS, caller: other, context }, { resource: [grant], resourceAccount: ACCOUNT }).result, "allowed");
     });
+    test("a bucket policy granting the account itself defers to the caller's identity policies", () => {
+        const toAccount = src("bucket policy", { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data-bucket/*" });
+        assert.equal(decide(req(false), { identity: [], resource: [toAccount], resourceAccount: ACCOUNT }).result, "denied");
+        assert.equal(decide(req(false), { identity: [read], resource: [toAccount], resourceAccount: ACCOUNT }).result, "allowed");
+        const toRole = src("bucket policy", { Effect: "Allow", Principal: { AWS: role }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data-bucket/*" });
+        assert.equal(decide(req(false), { identity: [], resource: [toRole], resourceAccount: ACCOUNT }).result, "allowed", "naming the role itself suffices");
+    });
     test("an unknown or opaque identity policy leaves the answer unknown, with its reason", () => {
         const d = decide(req(true), { identity: [{ where: "x", reason: { path: "policyArn arn:aws:iam::1:policy/p", opaque: true } }], resource: [], resourceAccount: ACCOUNT });
         assert.equal(d.result, "unknown");
