@@ -55,6 +55,11 @@ describe("disallow-undesignated-sensitive-data-readers: only the designated pod 
         const grant = inline(pi, "payments-versions", { Effect: "Allow", Action: "s3:GetObjectVersion", Resource: `arn:aws:s3:::${BUCKET}/*` });
         assertFails(await stack(policy, [...BASELINE, pi, assoc, grant]), [pi], "pod payments/default -> payments-role (aws:iam/role:Role) (EKS Pod Identity) -> s3:GetObjectVersion on telemetry-bucket");
     });
+    test("an add-on's Pod Identity association gives its service account a role that reads the telemetry", async () => {
+        const pi = role("ebs-csi-role", doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }));
+        const addon = res("aws:eks/addon:Addon", "ebs-csi", { addonName: "aws-ebs-csi-driver", podIdentityAssociations: [{ roleArn: pi.props.arn, serviceAccount: "ebs-csi-controller-sa" }] }, { podIdentityAssociations: [pi] });
+        assertFails(await stack(policy, [...BASELINE, pi, addon, inline(pi, "ebs-read", READ_TELEMETRY)]), [pi], "pod kube-system/ebs-csi-controller-sa (add-on) -> ebs-csi-role");
+    });
     test("a bucket tagged sensitive is judged like the configured ones", async () => {
         const own = secondWorkload();
         const tagged = edit(own[0]!, { tags: { "hardened-stack/data-class": "sensitive" } });

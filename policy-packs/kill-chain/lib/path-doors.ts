@@ -157,7 +157,12 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
     };
     const launchTemplates = new Map<string, PolicyResource>();
     for (const r of input.resources) if (r.type === AWS.launchTemplate) launchTemplates.set(r.urn, r);
-    const functionUrls = input.resources.filter((r) => r.type === PATH.lambdaFunctionUrl);
+    // Function URLs by the function they front (through the dependency graph), so each function finds its own.
+    const urlsOf = new Map<string, PolicyResource[]>();
+    for (const u of input.resources) {
+        if (u.type !== PATH.lambdaFunctionUrl) continue;
+        for (const d of u.propertyDependencies?.functionName ?? []) urlsOf.set(d.urn, [...(urlsOf.get(d.urn) ?? []), u]);
+    }
     for (const r of input.resources) {
         switch (r.type) {
             case PATH.podIdentityAssociation: {
@@ -173,6 +178,13 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
             }
             case PATH.addon: {
                 const assoc = readValue(r, "podIdentityAssociations", () => r.props.podIdentityAssociations);
+                if (assoc === UNKNOWN) {
+                    // Which service accounts get the roles is not known yet: say so on each role the add-on names.
+                    for (const d of r.propertyDependencies?.podIdentityAssociations ?? []) {
+                        out.get(d.urn)?.reasons.push({ urn: r.urn, path: "podIdentityAssociations", opaque: false });
+                    }
+                    break;
+                }
                 if (!Array.isArray(assoc)) break;
                 for (const a of assoc) {
                     if (!isObject(a)) continue;
@@ -214,7 +226,7 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
             case PATH.lambdaFunction: {
                 const role = input.roleOf(r, "role");
                 if (!role) break;
-                const urls = functionUrls.filter((u) => (u.propertyDependencies?.functionName ?? []).some((d) => d.urn === r.urn));
+                const urls = urlsOf.get(r.urn) ?? [];
                 const vpc = readValue(r, "vpcConfig", () => r.props.vpcConfig);
                 // Subnets not known yet count as in the VPC: inside the perimeter is where a path is easier, never harder.
                 const inVpc = vpc === UNKNOWN || (isObject(vpc) && Array.isArray(vpc.subnetIds) && vpc.subnetIds.length > 0);
