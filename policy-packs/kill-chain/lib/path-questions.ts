@@ -44,15 +44,18 @@ function best(ds: Decision[]): Decision {
     return ds.find((d) => d.result === "allowed") ?? ds.find((d) => d.result === "unknown") ?? ds[0] ?? { result: "denied", allowedBy: [], reasons: [] };
 }
 
-/** Whether `role`, used from behind `door`, can read objects of `bucket`, and which action proves it. */
+/**
+ * Whether `role` can read objects of `bucket`, from inside the VPC (through whichever S3 endpoint lets it: the
+ * caller picks) or from outside, and which action proves it.
+ */
 export function roleReads(model: PathModel, role: RoleNode, bucket: BucketNode, inVpc: boolean): Decision & { action?: string } {
     const resource = objectsOf(bucket);
     if (!resource) return { result: "unknown", allowedBy: [], reasons: [...bucket.reasons] };
     const caller: Caller = { kind: "aws", account: model.account, arn: role.arn };
+    const endpoints = inVpc && model.s3Endpoints.length > 0 ? model.s3Endpoints.map((e) => [e.policy]) : [undefined];
+    const context = inVpc ? podContext(model.account, role.arn, model.s3Endpoints.length > 0) : outsideContext(model.account, caller);
     const decisions: (Decision & { action?: string })[] = [];
     for (const action of READ_ACTIONS) {
-        const endpoints = inVpc && model.s3Endpoints.length > 0 ? model.s3Endpoints.map((e) => [e.policy]) : [undefined];
-        const context = inVpc ? podContext(model.account, role.arn, model.s3Endpoints.length > 0) : outsideContext(model.account, { kind: "aws", account: model.account, arn: role.arn });
         const d = best(endpoints.map((endpoint) => decide({ action, resource, caller, context }, { identity: role.identity, resource: bucket.policies, endpoint, resourceAccount: model.account })));
         decisions.push({ ...d, action });
     }
