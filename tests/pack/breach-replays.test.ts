@@ -59,7 +59,7 @@ for (const mode of ["preview", "up"] as const) {
     describe(`breach replays on the reference program (${mode})`, () => {
         let result: AnalysisResult;
         before(async () => {
-            const run = await runTest({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": Object.keys(EXPECTED) } });
+            const run = await runTest({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": [...Object.keys(EXPECTED), "paths"] } });
             result = await analyzeRun(run, DEFAULT_PACKS);
         });
 

@@ -1,6 +1,7 @@
 // The reference program plus the changes a hurried pull request could make to bring the Tesla kill chain back, one
-// group per step, chosen with the `breach:steps` config list (console, creds, s3, mining, evasion). The hardened
-// components refuse bad arguments, so every breach here goes around them with plain resources, as real PRs do.
+// group per step, chosen with the `breach:steps` config list (console, creds, s3, mining, evasion; add `paths` for the
+// breaches only the path model and the RBAC/trust classes catch). The hardened components refuse bad arguments, so
+// every breach here goes around them with plain resources, as real PRs do.
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -29,7 +30,7 @@ export = async () => {
         new k8s.helm.v3.Release("breach-dashboard", { chart: "kubernetes-dashboard", namespace: "kubernetes-dashboard",
             repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/" } }, { provider: k8sProvider });
     }
-    if (steps.includes("console")) {
+    if (steps.includes("paths") && steps.includes("console")) {
         // "On-call needs kubectl from home": a network load balancer (internal left unset, so internet-facing) whose
         // target group the AWS Load Balancer Controller fills with the API Service's endpoints. No endpoint setting,
         // Service or Ingress changed: only the path model sees the door.
@@ -58,7 +59,7 @@ export = async () => {
             policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-exports-111122223333/*" }] }),
         });
     }
-    if (steps.includes("s3")) {
+    if (steps.includes("paths") && steps.includes("s3")) {
         // "Payments needs last month's telemetry": a properly pinned IRSA role for another workload, reading through
         // a bucket-name wildcard and the version API. Every statement looks fine on its own; the path does not.
         const issuer = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
@@ -84,7 +85,7 @@ export = async () => {
         });
         new aws.lambda.FunctionUrl("breach-exporter-url", { functionName: exporter.name, authorizationType: "NONE" });
     }
-    if (steps.includes("creds")) {
+    if (steps.includes("paths") && steps.includes("creds")) {
         // "The operator manages its own roles": EKS Pod Identity for payments/default with a role that may attach
         // policies to the payments roles. No wildcard action, no Resource "*": it is still IAM write from a pod.
         const ops = new aws.iam.Role("breach-ops-role", {
