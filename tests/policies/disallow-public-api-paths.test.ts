@@ -44,12 +44,17 @@ describe("disallow-public-api-paths: the internet reaches neither the API nor a 
         const svc = k8s("Service", "core/v1", "tools", { metadata: { name: "tools", namespace: "ops" }, spec: { selector: { "k8s-app": "kubernetes-dashboard" }, ports: [{ port: 443 }] } });
         assertFails(await stack(policy, [edit(nlb, { internal: false }), group, listener, svc, binding("tools", "ops")]), [nlb], "admin console (Service ops/tools selects it)");
     });
+    test("a TargetGroupBinding of a public NLB to an ordinary Service is a public Service by another door, unless allowed", async () => {
+        const stackOf = [edit(nlb, { internal: false }), group, listener, binding("shop", "shop")];
+        assertFails(await stack(policy, stackOf), [nlb], "Service shop/shop through TargetGroupBinding tgb-shop");
+        assertClean(await stack(withConfig(policy, { allowedPublicEntryPoints: ["shop/shop"] }), stackOf));
+    });
     test("IngressClassParams with scheme internet-facing make the class's Ingresses public without the annotation", async () => {
         const ing = ingress("shop");
         assertFails(await stack(policy, [params("internet-facing"), ingressClass, ing]), [ing], "internet -> ALB (IngressClassParams alb-params: spec.scheme internet-facing, IngressClass alb) -> Ingress shop/web");
     });
     test("a reviewed public Ingress passes when allowed; one routing to a console never does", async () => {
-        const allowed = withConfig(policy, { allowedInternetFacingIngresses: ["shop/web"] });
+        const allowed = withConfig(policy, { allowedPublicEntryPoints: ["shop/web"] });
         assertClean(await stack(allowed, [params("internet-facing"), ingressClass, ingress("shop")]));
         const toConsole = ingress("kubernetes-dashboard");
         assertFails(await stack(allowed, [params("internet-facing"), ingressClass, toConsole]), [toConsole], "Kubernetes Dashboard admin console");

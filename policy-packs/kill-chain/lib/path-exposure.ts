@@ -2,8 +2,8 @@
  * Public paths to the Kubernetes API or an admin console by doors the per-resource policies do not see:
  * - an internet-facing AWS load balancer (aws.lb, `internal` unset or false) whose listener or listener rule forwards
  *   to a target group whose targets are computed from the EKS cluster (its private endpoint's addresses), or that a
- *   `TargetGroupBinding` (AWS Load Balancer Controller) fills with the pods of the `default/kubernetes` Service or of
- *   an admin console;
+ *   `TargetGroupBinding` (AWS Load Balancer Controller) fills with the pods of the `default/kubernetes` Service, of
+ *   an admin console, or of any other Service (a public Service by another door, which a reviewed allowlist may accept);
  * - an Ingress made internet-facing by its IngressClass's `IngressClassParams` (`spec.scheme: internet-facing`)
  *   instead of the annotation the Ingress policy reads.
  * Joins follow the dependency graph; Kubernetes references (a class, a params object, a Service) go by name.
@@ -25,8 +25,8 @@ export interface Exposure {
     /** Where to report. */
     resource: PolicyResource;
     path: string;
-    /** `namespace/name` of an Ingress that a reviewed allowlist may accept; undefined for the API and consoles. */
-    ingress?: string;
+    /** `namespace/name` of an Ingress or Service a reviewed allowlist may accept; undefined for the API and consoles. */
+    entryPoint?: string;
 }
 
 function depsOfType(r: PolicyResource, types: readonly string[]): PolicyResource[] {
@@ -74,24 +74,28 @@ export function publicApiPaths(resources: readonly PolicyResource[], reads: (r: 
         }
     }
 
-    // Target groups whose targets are the API or a console, with what they are.
-    const sensitiveGroups = new Map<string, { group: PolicyResource; what: string }>();
+    // Target groups behind which the API, a console or another Service sits, with what it is.
+    const exposedGroups = new Map<string, { group: PolicyResource; what: string; entryPoint?: string }>();
     for (const r of resources) {
         if (!ATTACHMENT.includes(r.type)) continue;
         // Only what the target's address was computed from: the group or port may come from anywhere.
         const from = r.propertyDependencies?.targetId ?? [];
         const cluster = [...from, ...from.flatMap((d) => upstreamOf(d))].find((u) => u.type === AWS.eksCluster);
         if (!cluster) continue;
-        for (const g of depsOfType(r, TARGET_GROUP)) sensitiveGroups.set(g.urn, { group: g, what: `the cluster API (target ${r.name} computed from ${label(cluster)})` });
+        for (const g of depsOfType(r, TARGET_GROUP)) exposedGroups.set(g.urn, { group: g, what: `the cluster API (target ${r.name} computed from ${label(cluster)})` });
     }
     for (const { r, view, kind } of k8s) {
         if (kind !== "TargetGroupBinding") continue;
         const ns = view.at("metadata", "namespace").str();
         const name = view.at("spec", "serviceRef", "name").str();
         if (ns === UNKNOWN || name === UNKNOWN || name === undefined) continue;
+        const id = `${ns ?? "default"}/${name}`;
         const what = sensitiveService(ns ?? "default", name, services);
-        if (!what) continue;
-        for (const g of depsOfType(r, TARGET_GROUP)) sensitiveGroups.set(g.urn, { group: g, what: `${what} through TargetGroupBinding ${r.name}` });
+        // Any other Service behind a public load balancer is a public Service by another door: reviewed ones may be allowed.
+        for (const g of depsOfType(r, TARGET_GROUP)) {
+            exposedGroups.set(g.urn, what ? { group: g, what: `${what} through TargetGroupBinding ${r.name}` }
+                : { group: g, what: `Service ${id} through TargetGroupBinding ${r.name}`, entryPoint: id });
+        }
     }
 
     // Load balancers forwarding to those groups, through listeners and listener rules.
@@ -100,13 +104,13 @@ export function publicApiPaths(resources: readonly PolicyResource[], reads: (r: 
         if (!LISTENER.includes(r.type) && !LISTENER_RULE.includes(r.type)) continue;
         for (const g of depsOfType(r, TARGET_GROUP)) listenersOf.set(g.urn, [...(listenersOf.get(g.urn) ?? []), r]);
     }
-    for (const { group, what } of sensitiveGroups.values()) {
+    for (const { group, what, entryPoint } of exposedGroups.values()) {
         for (const l of listenersOf.get(group.urn) ?? []) {
             const lbs = LISTENER_RULE.includes(l.type) ? depsOfType(l, LISTENER).flatMap((x) => depsOfType(x, LB)) : depsOfType(l, LB);
             for (const lb of lbs) {
                 const internal = reads(lb).get("internal", () => lb.props.internal);
                 if (internal === UNKNOWN || internal === true || internal === "true") continue;
-                out.push({ resource: lb, path: `internet -> ${label(lb)} (internal unset: internet-facing) -> ${l.name} -> target group ${group.name} -> ${what}` });
+                out.push({ resource: lb, path: `internet -> ${label(lb)} (internal unset: internet-facing) -> ${l.name} -> target group ${group.name} -> ${what}`, entryPoint });
             }
         }
     }
@@ -137,7 +141,7 @@ export function publicApiPaths(resources: readonly PolicyResource[], reads: (r: 
         const backends = backendServices(view).map((s) => sensitiveService(typeof ns === "string" ? ns : "default", s, services)).filter((x): x is string => x !== undefined);
         const head = `internet -> ALB (IngressClassParams ${params}: spec.scheme internet-facing, IngressClass ${cls}) -> Ingress ${id}`;
         if (backends.length > 0) out.push({ resource: r, path: `${head} -> ${backends[0]}` });
-        else out.push({ resource: r, path: head, ingress: id });
+        else out.push({ resource: r, path: head, entryPoint: id });
     }
     return out;
 }

@@ -11,27 +11,27 @@ import { publicApiPaths } from "../../lib/path-exposure";
  */
 export const disallowPublicApiPaths = stackPolicy({
     name: "disallow-public-api-paths",
-    description: "No internet-facing load balancer reaches the Kubernetes API or an admin console (target groups computed from the cluster, TargetGroupBindings to the API Service or a console), and no Ingress is made internet-facing by its IngressClassParams unless allowed.",
+    description: "No internet-facing load balancer reaches the Kubernetes API or an admin console (target groups computed from the cluster, TargetGroupBindings to the API Service or a console), and no other Service (TargetGroupBinding) or Ingress (IngressClassParams) is made public by another door unless allowed.",
     step: "console",
     severity: "critical",
-    remediationSteps: "Make the load balancer internal (internal: true) or remove it: operators reach the private API from inside the VPC. Never bind a target group to the default/kubernetes Service or an admin console. Set IngressClassParams spec.scheme to internal; a reviewed public Ingress goes in allowedInternetFacingIngresses (never one routing to a console).",
+    remediationSteps: "Make the load balancer internal (internal: true) or remove it: operators reach the private API from inside the VPC. Never bind a target group to the default/kubernetes Service or an admin console. Set IngressClassParams spec.scheme to internal; a reviewed public Ingress or Service goes in allowedPublicEntryPoints (never the API or a console).",
     url: "https://docs.aws.amazon.com/eks/latest/best-practices/network-security.html",
     framework: eksBestPractices("network", "Network security: no internet-facing entry point to cluster administration"),
     references: ["EKS-BP network", "CIS EKS 5.4.2", "CIS EKS 5.4.5", "GuardDuty Policy:Kubernetes/ExposedDashboard", "docs/path-model.md"],
     configSchema: {
         properties: {
-            allowedInternetFacingIngresses: {
+            allowedPublicEntryPoints: {
                 type: "array", items: { type: "string" }, default: [],
-                description: "Reviewed public Ingresses, as \"<namespace>/<name>\". Never applies to Ingresses routing to the API or a console.",
+                description: "Reviewed public Ingresses and Services, as \"<namespace>/<name>\". Never applies to the API or a console.",
             },
         },
     },
     check: ({ args, reads, report }) => {
-        const allowed = stringList(configWithDefaults(args.getConfig(), { allowedInternetFacingIngresses: [] as string[] }).allowedInternetFacingIngresses);
+        const allowed = stringList(configWithDefaults(args.getConfig(), { allowedPublicEntryPoints: [] as string[] }).allowedPublicEntryPoints);
         for (const e of publicApiPaths(args.resources, reads)) {
-            if (e.ingress !== undefined && allowed.includes(e.ingress)) continue;
-            report(e.resource, e.ingress !== undefined
-                ? `${e.path}: the Ingress gets a public load balancer; set the IngressClassParams' spec.scheme to internal, or after review list ${e.ingress} in allowedInternetFacingIngresses.`
+            if (e.entryPoint !== undefined && allowed.includes(e.entryPoint)) continue;
+            report(e.resource, e.entryPoint !== undefined
+                ? `${e.path}: it gets a public load balancer; make it internal (IngressClassParams spec.scheme, the load balancer's internal), or after review list ${e.entryPoint} in allowedPublicEntryPoints.`
                 : `${e.path}. Remove the path: make the load balancer internal, and never expose the API or a console.`);
         }
     },
