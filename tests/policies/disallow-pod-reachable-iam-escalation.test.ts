@@ -54,6 +54,11 @@ describe("disallow-pod-reachable-iam-escalation: no pod obtains credentials that
         const admin = role("ops-admin", doc({ Effect: "Allow", Principal: { AWS: readerRole.props.arn }, Action: "sts:AssumeRole" }));
         assertFails(await stack(policy, [...BASELINE, admin, attach(admin, managed("AdministratorAccess"))]), [admin], "-> sts:AssumeRole) -> iam:");
     });
+    test("CloudWatchAgentServerPolicy on the node role is known by content and changes nothing in IAM", async () =>
+        assertClean(await stack(policy, [...BASELINE, attach(nodeRole, managed("CloudWatchAgentServerPolicy"))])));
+    test("an AWS-managed policy the pack does not know, on a pod-reachable role, fails closed naming it", async () => {
+        assertFails(await stack(policy, [...BASELINE, attach(nodeRole, managed("AmazonMadeUpPolicy"))]), [nodeRole], "AWS-managed AmazonMadeUpPolicy (content not known to the pack)");
+    });
     test("a customer-managed policy outside the stack on the node role fails closed", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(nodeRole, `arn:aws:iam::${ACCOUNT}:policy/node-extras`)]), [nodeRole], "cannot prove whether a pod obtains");
     });

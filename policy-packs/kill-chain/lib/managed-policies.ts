@@ -30,4 +30,13 @@ export const MANAGED_POLICY_STATEMENTS: Record<string, Statement[]> = {
     ],
     AmazonEKSClusterPolicy: [allow(["autoscaling:*", "ec2:*", "elasticloadbalancing:*", "kms:CreateGrant", "kms:DescribeKey", "iam:CreateServiceLinkedRole"])],
     AmazonEBSCSIDriverPolicy: [allow(["ec2:*Volume*", "ec2:*Snapshot*", "ec2:CreateTags", "ec2:DeleteTags", "ec2:Describe*"])],
+    AmazonEFSCSIDriverPolicy: [allow(["elasticfilesystem:*", "ec2:DescribeAvailabilityZones"])],
+    AmazonEKSVPCResourceController: [allow(["ec2:*NetworkInterface*", "ec2:*PrivateIpAddresses", "ec2:Describe*"])],
+    CloudWatchAgentServerPolicy: [
+        allow(["cloudwatch:PutMetricData", "ec2:DescribeVolumes", "ec2:DescribeTags", "logs:PutLogEvents", "logs:PutRetentionPolicy",
+            "logs:DescribeLogStreams", "logs:DescribeLogGroups", "logs:CreateLogStream", "logs:CreateLogGroup", "xray:*"]),
+        allow(["ssm:GetParameter"], ["arn:aws:ssm:*:*:parameter/AmazonCloudWatch-*"]),
+    ],
+    AWSXrayWriteOnlyAccess: [allow(["xray:*"])],
+    AmazonPrometheusRemoteWriteAccess: [allow(["aps:RemoteWrite"])],
 };
