@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         // the version API, and a role behind a Lambda function URL without auth reading from inside the VPC.
         "breach-payments-role": ["disallow-undesignated-sensitive-data-readers"],
         "breach-exporter-role": ["require-sensitive-data-perimeter"],
+        "breach-telemetry-share": ["require-sensitive-data-perimeter"],
     },
     mining: {
         "breach-batch-sg": ["disallow-internet-egress"],

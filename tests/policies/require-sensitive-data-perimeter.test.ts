@@ -51,6 +51,10 @@ describe("require-sensitive-data-perimeter: the telemetry is read only through t
     test("a stack that names no account (no key policy, role or OIDC provider) fails closed, naming the account", async () => {
         assertFails(await stack(policy, [bucket, telemetryPolicy]), [bucket], "cannot prove whether credentials of a role of this account");
     });
+    test("a second BucketPolicy for the telemetry bucket may replace the perimeter (S3 keeps the last one applied)", async () => {
+        const vendor = res("aws:s3/bucketPolicy:BucketPolicy", "vendor-share", { bucket: BUCKET, policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "s3:GetObject", Resource: OBJECTS }) }, { bucket: [bucket] });
+        assertFails(await stack(policy, [...BASELINE, vendor]), [vendor], "vendor-share (aws:s3/bucketPolicy:BucketPolicy) is a second policy for telemetry-bucket");
+    });
     test("an unknown bucket policy defers, naming it", async () => {
         assertDeferred(await stack(policy, replacing(telemetryPolicy, edit(telemetryPolicy, { policy: UNKNOWN }))), telemetryPolicy, "policy");
     });

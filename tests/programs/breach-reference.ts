@@ -84,6 +84,10 @@ export = async () => {
             vpcConfig: { subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] },
         });
         new aws.lambda.FunctionUrl("breach-exporter-url", { functionName: exporter.name, authorizationType: "NONE" });
+        // "Share the telemetry with the vendor": a second bucket policy that looks narrow (one account), but S3 keeps
+        // one policy per bucket, so applying it replaces the perimeter policy.
+        new aws.s3.BucketPolicy("breach-telemetry-share", { bucket: outputs.telemetryBucket as pulumi.Output<string>, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-telemetry-111122223333-eu-west-1/*" }] }) });
     }
     if (steps.includes("paths") && steps.includes("creds")) {
         // "The operator manages its own roles": EKS Pod Identity for payments/default with a role that may attach

@@ -43,8 +43,13 @@ export interface BucketNode {
     /** The bucket's name; undefined when unknown in this preview. */
     bucket: string | undefined;
     tags: Record<string, string>;
-    /** The bucket policies attached to it ([] when none). */
+    /**
+     * The bucket policies attached to it ([] when none), evaluated together. S3 keeps one policy per bucket, so when
+     * there are several the stack does not say which one holds: the perimeter question reports that on its own.
+     */
     policies: PolicySource[];
+    /** The resources those policies come from, in registration order. */
+    policyResources: { urn: string; label: string }[];
     reasons: Reason[];
 }
 
@@ -149,13 +154,14 @@ function build(resources: readonly PolicyResource[]): PathModel {
         const name = readValue(b, "bucket", () => b.props.bucket, reasons);
         const tags = readValue(b, "tags", () => b.props.tags);
         const attached = literal.length > 0 ? attachedTo(b, literal, [AWS.s3BucketPolicy], () => new Reads()) : { resources: [], undecided: false };
-        const policies = [...(joined.get(b.urn) ?? []), ...attached.resources]
+        const policyResources = [...(joined.get(b.urn) ?? []), ...attached.resources];
+        const policies = policyResources
             .map((p) => documentSource(p, "policy", () => p.props.policy, label(p))).filter((x): x is PolicySource => x !== undefined);
         if (attached.undecided) reasons.push({ urn: b.urn, path: "the bucket policies naming it by a literal bucket name", opaque: false });
         return {
             urn: b.urn, label: label(b), name: b.name, bucket: typeof name === "string" ? name : undefined,
             tags: isObject(tags) ? Object.fromEntries(Object.entries(tags).filter((e): e is [string, string] => typeof e[1] === "string")) : {},
-            policies, reasons,
+            policies, policyResources: policyResources.map((p) => ({ urn: p.urn, label: label(p) })), reasons,
         };
     });
     const s3Endpoints: EndpointNode[] = [];

@@ -262,6 +262,11 @@ export function perimeterBreaches(model: PathModel, sensitive: (b: BucketNode) =
             answer.undecided.push({ urn: bucket.urn, what: `who reads ${bucket.label} from outside the perimeter`, reasons: bucket.reasons });
             continue;
         }
+        // One policy per bucket: a second BucketPolicy resource replaces the first when applied (the last one wins).
+        const [kept, ...extra] = bucket.policyResources;
+        for (const p of extra) {
+            answer.findings.push({ urn: p.urn, path: `${p.label} is a second policy for ${bucket.label}: S3 keeps one policy per bucket, the last applied, so it may replace ${kept!.label} and its perimeter. Merge the statements into one policy` });
+        }
         for (const { who, caller } of outsideCallers(model, bucket)) {
             const context = outsideContext(model.account, caller);
             const ds = READ_ACTIONS.map((action) => ({ action, d: decide({ action, resource, caller, context }, { resource: bucket.policies, resourceAccount: model.account }) }));
