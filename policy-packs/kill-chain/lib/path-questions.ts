@@ -21,6 +21,8 @@ export interface Finding {
     urn: string;
     /** `pod payments/default -> role app (IRSA) -> s3:GetObject on telemetry-bucket (allowed by ...)`. */
     path: string;
+    /** The fix when it is not the question's usual one. */
+    fix?: string;
 }
 
 export interface Undecided {
@@ -265,7 +267,11 @@ export function perimeterBreaches(model: PathModel, sensitive: (b: BucketNode) =
         // One policy per bucket: a second BucketPolicy resource replaces the first when applied (the last one wins).
         const [kept, ...extra] = bucket.policyResources;
         for (const p of extra) {
-            answer.findings.push({ urn: p.urn, path: `${p.label} is a second policy for ${bucket.label}: S3 keeps one policy per bucket, the last applied, so it may replace ${kept!.label} and its perimeter. Merge the statements into one policy` });
+            answer.findings.push({
+                urn: p.urn,
+                path: `${p.label} is a second policy for ${bucket.label}: S3 keeps one policy per bucket, the last applied, so it may replace ${kept!.label} and its perimeter`,
+                fix: `Merge its statements into ${kept!.label}, keeping the perimeter Deny`,
+            });
         }
         for (const { who, caller } of outsideCallers(model, bucket)) {
             const context = outsideContext(model.account, caller);

@@ -15,7 +15,7 @@ export function reportAnswer(c: StackCheck, answer: Answer, fix: string): void {
         said.add(`${urn}\0${message}`);
         c.report(byUrn.get(urn), message);
     };
-    for (const f of answer.findings) say(f.urn, `${f.path}. ${fix}`);
+    for (const f of answer.findings) say(f.urn, `${f.path}. ${f.fix ?? fix}`);
     for (const u of answer.undecided) {
         const blocking = u.reasons.filter((r) => r.opaque);
         const deferrable = u.reasons.filter((r) => !r.opaque && r.urn !== undefined && byUrn.has(r.urn));
