@@ -55,6 +55,11 @@ describe("require-sensitive-data-perimeter: the telemetry is read only through t
         const vendor = res("aws:s3/bucketPolicy:BucketPolicy", "vendor-share", { bucket: BUCKET, policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "s3:GetObject", Resource: OBJECTS }) }, { bucket: [bucket] });
         assertFails(await stack(policy, [...BASELINE, vendor]), [vendor], "vendor-share (aws:s3/bucketPolicy:BucketPolicy) is a second policy for telemetry-bucket");
     });
+    test("a bucket whose tags are unknown (a sensitive tag may be among them) defers, naming tags", async () => {
+        const own = secondWorkload();
+        const unknownTags = edit(own[0]!, { tags: UNKNOWN });
+        assertDeferred(await stack(policy, [...BASELINE, unknownTags]), own[0]!, "tags");
+    });
     test("an unknown bucket policy defers, naming it", async () => {
         assertDeferred(await stack(policy, replacing(telemetryPolicy, edit(telemetryPolicy, { policy: UNKNOWN }))), telemetryPolicy, "policy");
     });

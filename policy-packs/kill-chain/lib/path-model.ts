@@ -43,6 +43,8 @@ export interface BucketNode {
     /** The bucket's name; undefined when unknown in this preview. */
     bucket: string | undefined;
     tags: Record<string, string>;
+    /** The tags are not known yet (a preview), so a tag that marks the bucket sensitive may be among them. */
+    tagsUnknown: boolean;
     /**
      * The bucket policies attached to it ([] when none), evaluated together. S3 keeps one policy per bucket, so when
      * there are several the stack does not say which one holds: the perimeter question reports that on its own.
@@ -161,6 +163,7 @@ function build(resources: readonly PolicyResource[]): PathModel {
         return {
             urn: b.urn, label: label(b), name: b.name, bucket: typeof name === "string" ? name : undefined,
             tags: isObject(tags) ? Object.fromEntries(Object.entries(tags).filter((e): e is [string, string] => typeof e[1] === "string")) : {},
+            tagsUnknown: tags === UNKNOWN,
             policies, policyResources: policyResources.map((p) => ({ urn: p.urn, label: label(p) })), reasons,
         };
     });

@@ -7,6 +7,12 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheck } from "./policy";
 import type { Answer } from "./path-questions";
 
+/** Records `path` of resource `urn` as unknown: the policy then defers on it unless it found a violation there. */
+export function deferOn(c: StackCheck, urn: string, path: string): void {
+    const r = c.args.resources.find((x) => x.urn === urn);
+    if (r) c.reads(r).unknownPaths.push(path);
+}
+
 export function reportAnswer(c: StackCheck, answer: Answer, fix: string): void {
     const byUrn = new Map<string, PolicyResource>(c.args.resources.map((r) => [r.urn, r]));
     const said = new Set<string>();

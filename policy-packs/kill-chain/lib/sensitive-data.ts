@@ -35,6 +35,14 @@ export function isSensitive(b: BucketNode, patterns: readonly string[]): boolean
     return patterns.some((p) => (b.bucket !== undefined && matches(p, b.bucket)) || matches(p, b.name));
 }
 
+/**
+ * Buckets whose sensitivity waits for `up`: not matched by a pattern, and tags unknown in this preview (a sensitive
+ * tag may be among them). A policy defers on them, naming `tags`.
+ */
+export function sensitivityUnknown(buckets: readonly BucketNode[], patterns: readonly string[]): BucketNode[] {
+    return buckets.filter((b) => b.tagsUnknown && !isSensitive(b, patterns));
+}
+
 /** The designated readers of a bucket: the configured ones plus its own tag's. */
 export function designatedReaders(b: BucketNode, configured: readonly string[]): string[] {
     const tag = Object.entries(b.tags).find(([k]) => k.toLowerCase() === READERS_TAG)?.[1] ?? "";

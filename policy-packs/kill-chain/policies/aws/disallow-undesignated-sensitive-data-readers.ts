@@ -3,9 +3,9 @@ import { configWithDefaults, stringList } from "../../lib/config";
 import { eksBestPractices } from "../../lib/frameworks";
 import { pathModel } from "../../lib/path-model";
 import { undesignatedReaders } from "../../lib/path-questions";
-import { reportAnswer } from "../../lib/path-report";
+import { deferOn, reportAnswer } from "../../lib/path-report";
 import {
-    DEFAULT_DESIGNATED_READERS, DEFAULT_SENSITIVE_BUCKETS, DESIGNATED_READERS_SCHEMA, SENSITIVE_BUCKETS_SCHEMA, designatedReaders, isSensitive,
+    DEFAULT_DESIGNATED_READERS, DEFAULT_SENSITIVE_BUCKETS, DESIGNATED_READERS_SCHEMA, SENSITIVE_BUCKETS_SCHEMA, designatedReaders, isSensitive, sensitivityUnknown,
 } from "../../lib/sensitive-data";
 
 /**
@@ -28,7 +28,9 @@ export const disallowUndesignatedSensitiveDataReaders = stackPolicy({
         const config = configWithDefaults(c.args.getConfig(), { sensitiveBuckets: DEFAULT_SENSITIVE_BUCKETS, designatedReaders: DEFAULT_DESIGNATED_READERS });
         const patterns = stringList(config.sensitiveBuckets);
         const readers = stringList(config.designatedReaders);
-        const answer = undesignatedReaders(pathModel(c.args.resources), (b) => isSensitive(b, patterns), (b) => designatedReaders(b, readers));
+        const model = pathModel(c.args.resources);
+        const answer = undesignatedReaders(model, (b) => isSensitive(b, patterns), (b) => designatedReaders(b, readers));
+        for (const b of sensitivityUnknown(model.buckets, patterns)) deferOn(c, b.urn, "tags");
         reportAnswer(c, answer, "Only the designated readers' IRSA roles may read a sensitive bucket: remove the grant, or pin the role's trust to the designated service account");
     },
 });

@@ -3,8 +3,8 @@ import { configWithDefaults, stringList } from "../../lib/config";
 import { eksBestPractices } from "../../lib/frameworks";
 import { pathModel } from "../../lib/path-model";
 import { perimeterBreaches } from "../../lib/path-questions";
-import { reportAnswer } from "../../lib/path-report";
-import { DEFAULT_SENSITIVE_BUCKETS, SENSITIVE_BUCKETS_SCHEMA, isSensitive } from "../../lib/sensitive-data";
+import { deferOn, reportAnswer } from "../../lib/path-report";
+import { DEFAULT_SENSITIVE_BUCKETS, SENSITIVE_BUCKETS_SCHEMA, isSensitive, sensitivityUnknown } from "../../lib/sensitive-data";
 
 /**
  * Credentials taken out of the cluster must be worthless for the data: a sensitive bucket answers object reads only
@@ -24,6 +24,8 @@ export const requireSensitiveDataPerimeter = stackPolicy({
     configSchema: { properties: { ...SENSITIVE_BUCKETS_SCHEMA } },
     check: (c) => {
         const patterns = stringList(configWithDefaults(c.args.getConfig(), { sensitiveBuckets: DEFAULT_SENSITIVE_BUCKETS }).sensitiveBuckets);
-        reportAnswer(c, perimeterBreaches(pathModel(c.args.resources), (b) => isSensitive(b, patterns)), "A sensitive bucket is read only through this account's VPC endpoints: add the perimeter Deny (aws:VpceAccount) and remove the outside door");
+        const model = pathModel(c.args.resources);
+        for (const b of sensitivityUnknown(model.buckets, patterns)) deferOn(c, b.urn, "tags");
+        reportAnswer(c, perimeterBreaches(model, (b) => isSensitive(b, patterns)), "A sensitive bucket is read only through this account's VPC endpoints: add the perimeter Deny (aws:VpceAccount) and remove the outside door");
     },
 });
