@@ -14,6 +14,11 @@ describe("require-sensitive-data-perimeter: the telemetry is read only through t
         assertClean(await stack(policy, withPolicy(TLS_ONLY, vpce)));
     });
 
+    test("a role trusting another account (a CI account) does not make the stack's own account ambiguous", async () => {
+        const ci = role("ci-deployer", doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }));
+        const noArns = [...BASELINE, ci].map((r) => (r.type === "aws:iam/role:Role" ? edit(r, { arn: undefined }) : r));
+        assertClean(await stack(policy, noArns));
+    });
     test("the perimeter Deny removed: credentials taken from a pod read the telemetry from anywhere", async () => {
         assertFails(await stack(policy, withPolicy(TLS_ONLY)), [bucket], "credentials of a role of this account used outside its VPC endpoints");
     });

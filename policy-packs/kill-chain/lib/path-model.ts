@@ -82,19 +82,25 @@ const MODEL_TYPES = new Set<string>([
 
 const ADMIN_ACCESS_POLICIES = /\/(AmazonEKSClusterAdminPolicy|AmazonEKSAdminPolicy)$/;
 
-/** The stack's account: the one account named by its key policies' root principals, OIDC providers and role ARNs. */
+/**
+ * The stack's account, from the surest sign that names exactly one: its roles' own ARNs (known after create), the
+ * OIDC providers its trust policies federate with (always the stack's own), then its key policies' root principals.
+ * Other accounts named in trust or key policies (cross-account access) are no sign of the stack's own.
+ */
 function accountOf(resources: readonly PolicyResource[]): string | undefined {
-    const seen = new Set<string>();
+    const tiers: Set<string>[] = [new Set(), new Set(), new Set()];
+    const collect = (tier: number, text: unknown, pattern: RegExp) => {
+        if (typeof text === "string") for (const m of text.matchAll(pattern)) tiers[tier]!.add(m[1]!);
+    };
     for (const r of resources) {
-        const texts: unknown[] = [];
-        if (r.type === AWS.iamRole) texts.push(readValue(r, "arn", () => r.props.arn), readValue(r, "assumeRolePolicy", () => r.props.assumeRolePolicy));
-        if (r.type === PATH.kmsKey) texts.push(readValue(r, "policy", () => r.props.policy));
-        for (const t of texts) {
-            if (typeof t !== "string") continue;
-            for (const m of t.matchAll(/arn:aws[a-z-]*:iam::(\d{12}):(?:root|oidc-provider\/|role\/)/g)) seen.add(m[1]!);
+        if (r.type === AWS.iamRole) {
+            collect(0, readValue(r, "arn", () => r.props.arn), /^arn:aws[a-z-]*:iam::(\d{12}):role\//g);
+            collect(1, readValue(r, "assumeRolePolicy", () => r.props.assumeRolePolicy), /arn:aws[a-z-]*:iam::(\d{12}):oidc-provider\//g);
         }
+        if (r.type === PATH.kmsKey) collect(2, readValue(r, "policy", () => r.props.policy), /arn:aws[a-z-]*:iam::(\d{12}):root/g);
     }
-    return seen.size === 1 ? [...seen][0] : undefined;
+    for (const t of tiers) if (t.size > 0) return t.size === 1 ? [...t][0] : undefined;
+    return undefined;
 }
 
 function roleArn(r: PolicyResource, account: string | undefined): string | undefined {
