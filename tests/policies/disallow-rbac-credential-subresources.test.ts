@@ -8,6 +8,8 @@ describe("disallow-rbac-credential-subresources: no role turns a token into anot
     test("a read-only ClusterRole without secrets passes", async () => assertClean(await one(policy, clusterRole())));
     test("list and watch on pods/exec hand nothing over and pass", async () =>
         assertClean(await one(policy, withProp(withProp(role(), ["rules", 0, "resources"], ["pods", "pods/exec"]), ["rules", 0, "verbs"], ["list", "watch"]))));
+    test("a resource named like an object property (constructor) is not mistaken for a subresource", async () =>
+        assertClean(await one(policy, withProp(withProp(role(), ["rules", 0, "resources"], ["constructor"]), ["rules", 0, "verbs"], ["create"]))));
     test("a custom resource named like a subresource in another API group passes", async () =>
         assertClean(await one(policy, withProp(withProp(role(), ["rules", 1, "resources"], ["pods/exec"]), ["rules", 1, "verbs"], ["create"]))));
 

@@ -17,7 +17,7 @@ function dangerousGrant(rule: View): string | undefined {
     if (r.some((x) => x === "*" || x.endsWith("/*"))) return `resources ${JSON.stringify(r)}`;
     if (v.some((x) => ESCALATION.has(x))) return `verbs ${JSON.stringify(v)}`;
     if (r.includes("secrets") && v.some((x) => ["get", "list", "watch"].includes(x))) return `${v.join(", ")} on secrets`;
-    const sub = r.find((x) => x in CREDENTIAL_SUBRESOURCES);
+    const sub = r.find((x) => Object.prototype.hasOwnProperty.call(CREDENTIAL_SUBRESOURCES, x));
     if (sub) return `${sub}`;
     return undefined;
 }

@@ -35,7 +35,7 @@ export const disallowRbacCredentialSubresources = resourcePolicy({
         for (const { obj, rule } of rbacRules(args.type, reads, args.props)) {
             const resources = strings(rule.at("resources"));
             if (resources === UNKNOWN) continue;
-            const hits = resources.filter((r): r is string => typeof r === "string" && r in CREDENTIAL_SUBRESOURCES);
+            const hits = resources.filter((r): r is string => typeof r === "string" && Object.prototype.hasOwnProperty.call(CREDENTIAL_SUBRESOURCES, r));
             if (hits.length === 0) continue;
             const groups = strings(rule.at("apiGroups"));
             if (groups !== UNKNOWN && !groups.some((g) => g === "" || g === "*")) continue; // the subresources are in the core group
