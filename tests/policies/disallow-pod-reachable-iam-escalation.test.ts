@@ -58,6 +58,7 @@ describe("disallow-pod-reachable-iam-escalation: no pod obtains credentials that
         assertClean(await stack(policy, [...BASELINE, attach(nodeRole, managed("CloudWatchAgentServerPolicy"))])));
     test("an AWS-managed policy the pack does not know, on a pod-reachable role, fails closed naming it", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(nodeRole, managed("AmazonMadeUpPolicy"))]), [nodeRole], "AWS-managed AmazonMadeUpPolicy (content not known to the pack)");
+        assertFails(await stack(policy, [...BASELINE, attach(nodeRole, managed("constructor"))]), [nodeRole], "AWS-managed constructor (content not known to the pack)");
     });
     test("a customer-managed policy outside the stack on the node role fails closed", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(nodeRole, `arn:aws:iam::${ACCOUNT}:policy/node-extras`)]), [nodeRole], "cannot prove whether a pod obtains");

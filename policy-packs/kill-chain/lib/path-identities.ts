@@ -22,7 +22,7 @@ function nameInArn(arn: string, kind: "role" | "policy"): string | undefined {
 function policyByArn(arn: string, where: string, customer: ReadonlyMap<string, PolicyResource>): PolicySource {
     const managed = awsManagedPolicyName(arn);
     if (managed !== undefined) {
-        const statements = MANAGED_POLICY_STATEMENTS[managed];
+        const statements = Object.prototype.hasOwnProperty.call(MANAGED_POLICY_STATEMENTS, managed) ? MANAGED_POLICY_STATEMENTS[managed] : undefined;
         return statements ? { where: `${where} (${managed})`, statements } : { where, reason: { path: `${where}: AWS-managed ${managed} (content not known to the pack)`, opaque: true } };
     }
     const name = nameInArn(arn, "policy");
