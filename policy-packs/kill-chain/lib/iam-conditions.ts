@@ -116,8 +116,10 @@ export function evaluateCondition(c: Condition, ctx: RequestContext): CondResult
         const wantsAbsent = c.values.some((v) => v.toLowerCase() === "true");
         return have === undefined ? wantsAbsent : !wantsAbsent;
     }
-    const negated = NEGATED[base];
-    const compare = COMPARE[negated ?? base];
+    // Own keys only: an operator named like an object property (`constructor`) is just an operator this model does not read.
+    const negated = Object.prototype.hasOwnProperty.call(NEGATED, base) ? NEGATED[base] : undefined;
+    const name = negated ?? base;
+    const compare = Object.prototype.hasOwnProperty.call(COMPARE, name) ? COMPARE[name] : undefined;
     if (!compare) return "free"; // an operator this model does not read (Date*, Binary variants): the caller's choice
     if (have === undefined) {
         if (ifExists) return true;

@@ -43,6 +43,10 @@ describe("conditions in a scenario", () => {
         assert.equal(evaluateCondition({ operator: "IpAddress", key: "aws:SourceIp", values: ["203.0.113.0/24"] }, outside), false);
         assert.equal(evaluateCondition({ operator: "NotIpAddress", key: "aws:SourceIp", values: ["0.0.0.0/1", "128.0.0.0/1"] }, outside), false);
     });
+    test("an operator this model does not read (or one named like an object property) is free, never an error", () => {
+        assert.equal(evaluateCondition({ operator: "DateGreaterThan", key: "aws:SourceVpce", values: ["2020-01-01"] }, outside), "free");
+        assert.equal(evaluateCondition({ operator: "constructor", key: "aws:SourceVpce", values: ["x"] }, outside), "free");
+    });
     test("a key the scenario does not model is free; a value not known yet is unknown", () => {
         assert.equal(evaluateCondition({ operator: "StringEquals", key: "aws:RequestTag/team", values: ["a"] }, outside), "free");
         const pod = podContext(ACCOUNT, undefined, true);
