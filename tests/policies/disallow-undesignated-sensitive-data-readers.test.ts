@@ -76,7 +76,7 @@ describe("disallow-undesignated-sensitive-data-readers: only the designated pod 
 
     test("a customer-managed policy outside the stack on a pod's role fails closed, naming it", async () => {
         const opaque = attach(cniRole, "arn:aws:iam::111122223333:policy/legacy-data-access");
-        assertFails(await stack(policy, [...BASELINE, opaque]), [cniRole], "cannot prove whether a pod other than telemetry/telemetry-reader obtains cluster-vpc-cni-role (aws:iam/role:Role) and reads telemetry-bucket (aws:s3/bucket:Bucket): cluster-vpc-cni-role-legacy-data-access");
+        assertFails(await stack(policy, [...BASELINE, opaque]), [cniRole], "cannot prove whether cluster-vpc-cni-role (aws:iam/role:Role), which pods other than the designated readers may obtain, reads a sensitive bucket: cluster-vpc-cni-role-legacy-data-access");
     });
     test("an unknown grant and trust defer to `up`, naming both", async () => {
         const v = await stack(policy, [...replacing(readerGrants, edit(readerGrants, { policy: UNKNOWN }), replacing(readerRole, edit(readerRole, { assumeRolePolicy: UNKNOWN })))]);

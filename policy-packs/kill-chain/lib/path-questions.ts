@@ -132,7 +132,25 @@ export function undesignatedReaders(model: PathModel, sensitive: (b: BucketNode)
     for (const role of model.roles) {
         const podDoors = role.doors.filter((d) => d.origin === "pod");
         if (podDoors.length === 0 && role.doorReasons.length === 0) continue;
-        for (const bucket of candidateBuckets(role, index)) {
+        const candidates = candidateBuckets(role, index);
+        const unreadable = role.identity.filter((src) => src.reason !== undefined).map((src) => src.reason!);
+        if (unreadable.length > 0) {
+            // What the role may read cannot be told for any bucket: one answer for the role, not one per bucket.
+            const exposed = candidates.some((b) => {
+                let allowed = allowedOf.get(b);
+                if (!allowed) allowedOf.set(b, (allowed = new Set(designated(b))));
+                return role.doorReasons.length > 0 || podDoors.some((d) => d.serviceAccount === undefined || !allowed!.has(d.serviceAccount));
+            });
+            if (exposed) {
+                answer.undecided.push({
+                    urn: role.urn,
+                    what: `whether ${role.label}, which pods other than the designated readers may obtain, reads a sensitive bucket`,
+                    reasons: [...unreadable, ...role.doorReasons],
+                });
+            }
+            continue;
+        }
+        for (const bucket of candidates) {
             let allowed = allowedOf.get(bucket);
             if (!allowed) allowedOf.set(bucket, (allowed = new Set(designated(bucket))));
             const others = podDoors.filter((d) => d.serviceAccount === undefined || !allowed!.has(d.serviceAccount));
