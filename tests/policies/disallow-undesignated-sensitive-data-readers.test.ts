@@ -46,6 +46,13 @@ describe("disallow-undesignated-sensitive-data-readers: only the designated pod 
         });
         assertFails(await stack(policy, [...BASELINE, nodeClass, grant]), [nodeRole], "every pod (IMDS reachable: hop limit 2 in karpenter-default) -> cluster-node-role");
     });
+    test("a Karpenter node class whose role is unknown in the preview defers the verdict on an EC2 role that reads the bucket", async () => {
+        const spare = role("spare-node-role", doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }));
+        const nodeClass = res("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "karpenter-default", {
+            apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name: "default" }, spec: { role: UNKNOWN },
+        });
+        assertDeferred(await stack(policy, [...BASELINE, spare, inline(spare, "spare-read", READ_TELEMETRY), nodeClass]), nodeClass, "spec.role");
+    });
     test("AmazonS3ReadOnlyAccess on the VPC CNI's role: kube-system/aws-node reads, judged by the managed policy's content", async () => {
         assertFails(await stack(policy, [...BASELINE, attach(cniRole, managed("AmazonS3ReadOnlyAccess"))]), [cniRole], /pod kube-system\/aws-node -> cluster-vpc-cni-role .* -> s3:GetObject on telemetry-bucket .*\(allowed by .*AmazonS3ReadOnlyAccess/);
     });

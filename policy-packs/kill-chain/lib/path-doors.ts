@@ -211,7 +211,14 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
             case PATH.karpenterNodeClassBeta: {
                 // Karpenter launches nodes with the class's role and metadata options (defaults: required, hop limit 1).
                 const role = input.roleOf(r, "spec", () => (r.props.spec as Record<string, unknown> | undefined)?.role);
-                if (!role) break;
+                if (!role) {
+                    // A class whose role is not known yet (its provider is not configured in this preview) may launch
+                    // nodes with any role EC2 may assume: each such role's doors wait for `up`.
+                    if (readValue(r, "spec.role", () => (r.props.spec as Record<string, unknown> | undefined)?.role) === UNKNOWN) {
+                        for (const candidate of input.roles) if (trusting(candidate, "ec2")) out.get(candidate.urn)!.reasons.push({ urn: r.urn, path: "spec.role", opaque: false });
+                    }
+                    break;
+                }
                 const md = readValue(r, "spec.metadataOptions", () => (r.props.spec as Record<string, unknown> | undefined)?.metadataOptions, out.get(role.urn)!.reasons);
                 const m = isObject(md) ? md : {};
                 const why = md === UNKNOWN || m.httpEndpoint === "disabled" ? undefined
