@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import { disallowPodReachableIamEscalation as policy } from "../../policy-packs/kill-chain/policies/aws/disallow-pod-reachable-iam-escalation";
 import { UNKNOWN, assertClean, assertDeferred, assertFails, edit, res, stack } from "./aws-helpers";
-import { ACCOUNT, BASELINE, attach, cniRole, doc, inline, managed, nodeRole, readerGrants, readerRole, replacing, role, secondWorkload } from "./path-fixtures";
+import { ACCOUNT, BASELINE, attach, cniRole, doc, inline, managed, nodeRole, pinnedTo, readerGrants, readerRole, replacing, role, secondWorkload } from "./path-fixtures";
 
 describe("disallow-pod-reachable-iam-escalation: no pod obtains credentials that change IAM or own the cluster", () => {
     test("the reference identities pass (node, VPC CNI and reader roles change nothing)", async () => assertClean(await stack(policy, BASELINE)));
@@ -14,6 +14,11 @@ describe("disallow-pod-reachable-iam-escalation: no pod obtains credentials that
         assertClean(await stack(policy, [...BASELINE, deployer, attach(deployer, managed("IAMFullAccess"))]));
     });
 
+    test("a Karpenter-style controller passing only its node role (iam:PassRole on that role's ARN) passes", async () => {
+        const karpenter = role("karpenter-controller", doc(pinnedTo("kube-system", "karpenter")));
+        const pass = inline(karpenter, "karpenter-pass", { Effect: "Allow", Action: "iam:PassRole", Resource: nodeRole.props.arn });
+        assertClean(await stack(policy, [...BASELINE, karpenter, pass]));
+    });
     test("iam:PassRole on * for the node role: host-network pods can pass any role", async () => {
         const grant = inline(nodeRole, "node-pass", { Effect: "Allow", Action: "iam:PassRole", Resource: "*" });
         assertFails(await stack(policy, [...BASELINE, grant]), [nodeRole], /host-network pods -> cluster-node-role .* -> iam:PassRole/);

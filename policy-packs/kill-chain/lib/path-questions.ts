@@ -171,10 +171,10 @@ export function undesignatedReaders(model: PathModel, sensitive: (b: BucketNode)
     return answer;
 }
 
-/** Actions that change IAM or EKS access, each with the ARN prefix of what it acts on. */
+/** Actions that change IAM or EKS access, each with the ARN prefix of what it acts on (`any-role`: see escalationResource). */
 export const ESCALATION_ACTIONS: readonly [string, string][] = [
     ["iam:PutRolePolicy", "role/"], ["iam:AttachRolePolicy", "role/"], ["iam:UpdateAssumeRolePolicy", "role/"], ["iam:CreateRole", "role/"],
-    ["iam:PassRole", "role/"], ["iam:PutRolePermissionsBoundary", "role/"], ["iam:DeleteRolePermissionsBoundary", "role/"],
+    ["iam:PassRole", "any-role"], ["iam:PutRolePermissionsBoundary", "role/"], ["iam:DeleteRolePermissionsBoundary", "role/"],
     ["iam:CreatePolicyVersion", "policy/"], ["iam:SetDefaultPolicyVersion", "policy/"], ["iam:CreatePolicy", "policy/"],
     ["iam:CreateUser", "user/"], ["iam:CreateAccessKey", "user/"], ["iam:AttachUserPolicy", "user/"], ["iam:PutUserPolicy", "user/"],
     ["iam:CreateLoginProfile", "user/"], ["iam:UpdateLoginProfile", "user/"],
@@ -195,6 +195,9 @@ function mayEscalate(statements: readonly Statement[]): boolean {
 
 function escalationResource(account: string | undefined, kind: string): RequestResource {
     if (kind === "eks") return { prefix: "arn:aws:eks:" };
+    // Passing a named role (Karpenter passes its node role) gives nothing the pod could not already get; passing any
+    // role is the escalation. A role nobody named stands for "any".
+    if (kind === "any-role") return { arn: `arn:aws:iam::${account ?? "000000000000"}:role/a-role-nobody-named` };
     return { prefix: account === undefined ? "arn:aws:iam::" : `arn:aws:iam::${account}:${kind}` };
 }
 

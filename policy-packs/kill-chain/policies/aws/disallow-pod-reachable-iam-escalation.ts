@@ -12,7 +12,7 @@ import { reportAnswer } from "../../lib/path-report";
  */
 export const disallowPodReachableIamEscalation = stackPolicy({
     name: "disallow-pod-reachable-iam-escalation",
-    description: "No identity a pod can obtain (IRSA, Pod Identity, the node role) can change IAM or EKS access (iam:Put*/Attach*/Create*, PassRole, UpdateAssumeRolePolicy, eks:CreateAccessEntry...) or is cluster-admin through an EKS access entry.",
+    description: "No identity a pod can obtain (IRSA, Pod Identity, the node role) can change IAM or EKS access (iam:Put*/Attach*/Create*, PassRole on any role, UpdateAssumeRolePolicy, eks:CreateAccessEntry...) or is cluster-admin through an EKS access entry.",
     step: "creds",
     severity: "critical",
     remediationSteps: "Keep IAM and EKS access management out of every role a pod can obtain: deploy IAM changes from the CI deployer role, not from workloads. Give cluster-admin access entries only to human admin roles no pod can assume. Replace customer-managed policies named only by ARN on pod-reachable roles with documents in the program, so the pack can read them.",
