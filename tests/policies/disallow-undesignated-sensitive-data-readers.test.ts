@@ -21,6 +21,13 @@ describe("disallow-undesignated-sensitive-data-readers: only the designated pod 
         const opened = edit(readerRole, { assumeRolePolicy: doc(irsaStatement(), irsaStatement({})) });
         assertFails(await stack(policy, replacing(readerRole, opened)), [readerRole], /every pod \(no pinning :sub condition\) -> telemetry-reader-role .*IRSA.* -> s3:GetObject on telemetry-bucket/);
     });
+    test("an unpinned Allow with a Deny for every other :sub (StringNotEquals) admits only the designated reader and passes", async () => {
+        const guarded = edit(readerRole, { assumeRolePolicy: doc(irsaStatement({}), {
+            Effect: "Deny", Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${ISSUER}` }, Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringNotEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:telemetry:telemetry-reader" } },
+        }) });
+        assertClean(await stack(policy, replacing(readerRole, guarded)));
+    });
     test("StringLike \"?*\" on :sub does not narrow anything", async () => {
         const opened = edit(readerRole, { assumeRolePolicy: doc(irsaStatement({ StringLike: { [`${ISSUER}:sub`]: "?*" } })) });
         assertFails(await stack(policy, replacing(readerRole, opened)), [readerRole], "every pod");

@@ -11,13 +11,15 @@
  *   optional, hop limit above 1, or no launch template: EKS then uses hop limit 2), host-network pods always.
  * - From outside: `Principal: "*"` or another account in the trust policy without a condition that restricts the
  *   caller, a non-EKS OIDC issuer (GitHub Actions...), and a Lambda function URL with authorizationType NONE.
- * Roles trusted only by this account (role chaining) and Deny statements in trust policies are not followed.
+ * Deny statements in the trust policy narrow web-identity doors where that is sound (afterDenies). Role chaining is
+ * followed in lib/path-chaining.ts.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "./aws-types";
 import { Statement, coversAction, serviceName } from "./iam";
 import type { Reason } from "./iam-eval";
 import { operatorParts } from "./iam-conditions";
+import { matches } from "./iam-match";
 import { restricts } from "./resource-policies";
 import { PATH } from "./path-types";
 import { readValue, statementsOf } from "./path-read";
@@ -71,11 +73,46 @@ function isEksIssuer(issuer: string): boolean {
     return /^oidc\.eks\.[^/]+\/id\//i.test(issuer);
 }
 
-function webIdentityDoors(s: Statement): Door[] {
+type Subjects = { exact: string[] } | { patterns: string[] } | "everyone" | "nobody";
+
+/**
+ * Who remains after the trust policy's Deny statements for web identities of `issuer`, judged only where it is sound:
+ * an unconditional Deny shuts everyone out; a Deny whose only conditions are StringNotEquals/StringNotLike on `:sub`
+ * lets in no one but those values; one whose only conditions are StringEquals on `:sub` shuts those exact subjects
+ * out. Any other Deny is ignored: it could only shut out more, so ignoring it never hides a door.
+ */
+export function afterDenies(who: Subjects, denies: readonly Statement[], fed: string, issuer: string): Subjects {
+    let out = who;
+    for (const d of denies) {
+        if (out === "nobody") break;
+        const names = d.principal?.any || (d.principal?.federated ?? []).includes(fed);
+        if (!names || !coversAction(d, "sts:AssumeRoleWithWebIdentity")) continue;
+        if (d.conditions.length === 0) return "nobody";
+        const subKey = `${issuer}:sub`.toLowerCase();
+        if (!d.conditions.every((c) => c.key.toLowerCase() === subKey)) continue;
+        const parts = d.conditions.map((c) => operatorParts(c.operator));
+        if (parts.some((p) => p.ifExists || p.set !== undefined)) continue;
+        if (parts.every((p) => p.base === "stringnotequals" || p.base === "stringnotlike") && d.conditions.length === 1) {
+            const keep = d.conditions[0]!.values;
+            const like = parts[0]!.base === "stringnotlike";
+            const kept = (subject: string) => keep.some((k) => (like ? matches(k, subject) : k === subject));
+            if (out === "everyone") out = like && keep.some((k) => /[*?]/.test(k)) ? { patterns: keep } : { exact: keep };
+            else if ("exact" in out) out = { exact: out.exact.filter(kept) };
+            // Patterns allowed and patterns kept: the overlap has no simple form; keep the allowed ones (a superset).
+        } else if (parts.every((p) => p.base === "stringequals") && out !== "everyone" && "exact" in out) {
+            const shut = new Set(d.conditions.flatMap((c) => c.values));
+            out = { exact: out.exact.filter((x) => !shut.has(x)) };
+        }
+    }
+    return out !== "everyone" && out !== "nobody" && "exact" in out && out.exact.length === 0 ? "nobody" : out;
+}
+
+function webIdentityDoors(s: Statement, denies: readonly Statement[]): Door[] {
     const doors: Door[] = [];
     for (const fed of s.principal?.federated ?? []) {
         const issuer = issuerOf(fed);
-        const who = subjectsOf(s, issuer);
+        const who = afterDenies(subjectsOf(s, issuer), denies, fed, issuer);
+        if (who === "nobody") continue;
         if (isEksIssuer(issuer)) {
             if (who === "everyone") doors.push({ origin: "pod", from: "every pod (no pinning :sub condition)", how: "IRSA", inVpc: true });
             else if ("patterns" in who) doors.push({ origin: "pod", from: `pods whose service account matches ${who.patterns.map((p) => JSON.stringify(p)).join(" or ")}`, how: "IRSA", inVpc: true });
@@ -143,7 +180,7 @@ export function roleDoors(input: DoorInputs): Map<string, RoleDoors> {
         trusts.set(role.urn, statements);
         for (const s of statements) {
             if (s.effect !== "Allow") continue;
-            if (coversAction(s, "sts:AssumeRoleWithWebIdentity")) entry.doors.push(...webIdentityDoors(s));
+            if (coversAction(s, "sts:AssumeRoleWithWebIdentity")) entry.doors.push(...webIdentityDoors(s, statements.filter((x) => x.effect === "Deny")));
             entry.doors.push(...awsPrincipalDoors(s, input.account));
         }
     }
