@@ -46,6 +46,10 @@ export function renderPoliciesDoc(list: readonly Policy[] = policies): string {
         "`pulumi preview` and stop `pulumi up`; a policy that needs a value known only after create reports a",
         "deferral naming it instead of passing silently.",
         "",
+        "Most policies judge one resource, or a resource and its configuration. The kill-chain questions that span the",
+        "stack (who reaches the API, the data, the credentials) are answered by a model of its paths: see",
+        "[the path model](path-model.md).",
+        "",
         `${list.length} policies. By step:`,
         "",
     ];

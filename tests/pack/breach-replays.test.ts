@@ -18,16 +18,30 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     console: {
         "breach-quick-cluster": ["disallow-eks-cluster-creator-admin", "disallow-public-eks-endpoint", "require-eks-api-authentication-mode"],
         "breach-dashboard": ["disallow-kubernetes-admin-consoles"],
+        // Caught only by the path model: an internet-facing NLB bound to the API Service's endpoints.
+        "breach-api-nlb": ["disallow-public-api-paths"],
     },
     creds: {
         "breach-ci-user": ["disallow-iam-users-and-keys"],
         "breach-ci-key": ["disallow-iam-users-and-keys"],
         "breach-nodes": ["require-imdsv2-hop-limit-1"],
         "breach-quick-cluster": ["require-eks-secrets-encryption"],
+        // Caught only by the path model: a pinned Pod Identity role whose narrow-looking grant writes IAM.
+        "breach-ops-role": ["disallow-pod-reachable-iam-escalation"],
+        // RBAC and trust classes a single resource shows, which the named-pattern policies missed.
+        "breach-debug-role": ["disallow-rbac-credential-subresources"],
+        "breach-debug-binding": ["disallow-broad-serviceaccount-bindings"],
+        "breach-aggregate-view": ["disallow-cluster-wide-secret-read", "disallow-dangerous-rbac-aggregation"],
+        "breach-ci-role": ["disallow-wildcard-oidc-subjects"],
     },
     s3: {
         "breach-exports": ["require-bucket-kms-encryption", "require-bucket-owner-enforced", "require-bucket-public-access-block"],
         "breach-exports-policy": ["disallow-public-bucket-policy", "require-tls-only-bucket-policy"],
+        // Caught only by the path model: a pinned IRSA role of another workload reading through an ARN wildcard and
+        // the version API, and a role behind a Lambda function URL without auth reading from inside the VPC.
+        "breach-payments-role": ["disallow-undesignated-sensitive-data-readers"],
+        "breach-exporter-role": ["require-sensitive-data-perimeter"],
+        "breach-telemetry-share": ["require-sensitive-data-perimeter"],
     },
     mining: {
         "breach-batch-sg": ["disallow-internet-egress"],
@@ -46,7 +60,7 @@ for (const mode of ["preview", "up"] as const) {
     describe(`breach replays on the reference program (${mode})`, () => {
         let result: AnalysisResult;
         before(async () => {
-            const run = await runTest({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": Object.keys(EXPECTED) } });
+            const run = await runTest({ program: "tests/programs/breach-reference.ts", mode, config: { "breach:steps": [...Object.keys(EXPECTED), "paths"] } });
             result = await analyzeRun(run, DEFAULT_PACKS);
         });
 

@@ -11,6 +11,9 @@ describe("disallow-kubernetes-admin-consoles: no in-cluster admin console is dep
         test(`the reference ${r.type.split(":").pop()} is not a console`, async () => assertClean(await one(policy, r)));
     }
 
+    test("a workload with ordinary flags (--port, --enable-metrics) is not a console", async () =>
+        assertClean(await one(policy, withProp(deployment(), ["spec", "template", "spec", "containers", 0, "args"], ["--port=8080", "--enable-metrics", "--login-url=https://x"]))));
+
     const consoles: [string, TestResource, string | RegExp][] = [
         ["image kubernetesui/dashboard", withProp(deployment(), IMAGE, "kubernetesui/dashboard:v2.7.0"),
             'spec.template.spec.containers[0].image is "kubernetesui/dashboard:v2.7.0"'],
@@ -37,6 +40,11 @@ describe("disallow-kubernetes-admin-consoles: no in-cluster admin console is dep
         ["the second item of a DeploymentList",
             { type: "kubernetes:apps/v1:DeploymentList", name: "list", props: { items: [deployment().props, withProp(deployment(), IMAGE, "kubernetesui/dashboard:v2").props] } },
             "items[1].spec.template.spec.containers[0].image"],
+        ["a renamed mirror of the dashboard recognised by --enable-skip-login", withProp(withProp(deployment(), IMAGE, `111122223333.dkr.ecr.eu-west-1.amazonaws.com/tools/ui@sha256:${"c".repeat(64)}`),
+            ["spec", "template", "spec", "containers", 0, "args"], ["--namespace=tools", "--enable-skip-login"]), 'spec.template.spec.containers[0].args is "--enable-skip-login"'],
+        ["a dashboard started through command with --enable-insecure-login=true", withProp(deployment(), ["spec", "template", "spec", "containers", 0, "command"], ["/dashboard", "--enable-insecure-login=true"]),
+            "Kubernetes Dashboard admin console"],
+        ["Headlamp recognised by -in-cluster", withProp(deployment(), ["spec", "template", "spec", "containers", 0, "args"], ["-in-cluster", "-plugins-dir=/plugins"]), "Headlamp"],
         ["Helm v3 Release of chart kubernetes-dashboard", helmChart("kubernetes-dashboard", {}, "kubernetes:helm.sh/v3:Release"), 'chart "kubernetes-dashboard"'],
         ["Helm v4 Chart repo/kubernetes-dashboard", helmChart("kubernetes-dashboard/kubernetes-dashboard"), "Kubernetes Dashboard"],
         ["Helm oci:// headlamp chart", helmChart("oci://ghcr.io/headlamp-k8s/charts/headlamp"), "Headlamp"],

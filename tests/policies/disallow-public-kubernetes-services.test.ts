@@ -59,8 +59,16 @@ describe("disallow-public-kubernetes-services: no Service is reachable from outs
     });
     test("Helm values LoadBalancer with the internal annotation passes", async () =>
         assertClean(await one(policy, helmChart("ingress-nginx", { controller: { service: { type: "LoadBalancer", annotations: { [INTERNAL]: "true" } } } }))));
-    test("Helm values type outside a service block (e.g. a Secret type) is ignored", async () =>
-        assertClean(await one(policy, helmChart("app", { secret: { type: "LoadBalancer" } }))));
+    test("Helm values with ClusterIP under any key pass", async () =>
+        assertClean(await one(policy, helmChart("app", { ui: { serviceType: "ClusterIP" }, expose: { kind: "ClusterIP" } }))));
+    test("Helm values LoadBalancer under a key no convention names (ui.serviceType) fail", async () => {
+        const r = helmChart("app", { ui: { serviceType: "LoadBalancer" } });
+        assertFails(await one(policy, r), [r], "values.ui.serviceType is LoadBalancer");
+    });
+    test("Helm values NodePort under expose.kind fail", async () => {
+        const r = helmChart("app", { expose: { kind: "NodePort" } });
+        assertFails(await one(policy, r), [r], "values.expose.kind is NodePort");
+    });
 
     test("unknown: externalIPs is still reported when the annotations are unknown", async () => {
         const r = withProp(withProp(service(), ["spec", "type"], "LoadBalancer"), ["metadata", "annotations"], UNKNOWN);

@@ -1,6 +1,7 @@
 // The reference program plus the changes a hurried pull request could make to bring the Tesla kill chain back, one
-// group per step, chosen with the `breach:steps` config list (console, creds, s3, mining, evasion). The hardened
-// components refuse bad arguments, so every breach here goes around them with plain resources, as real PRs do.
+// group per step, chosen with the `breach:steps` config list (console, creds, s3, mining, evasion; add `paths` for the
+// breaches only the path model and the RBAC/trust classes catch). The hardened components refuse bad arguments, so
+// every breach here goes around them with plain resources, as real PRs do.
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -29,6 +30,21 @@ export = async () => {
         new k8s.helm.v3.Release("breach-dashboard", { chart: "kubernetes-dashboard", namespace: "kubernetes-dashboard",
             repositoryOpts: { repo: "https://kubernetes.github.io/dashboard/" } }, { provider: k8sProvider });
     }
+    if (steps.includes("paths") && steps.includes("console")) {
+        // "On-call needs kubectl from home": a network load balancer (internal left unset, so internet-facing) whose
+        // target group the AWS Load Balancer Controller fills with the API Service's endpoints. No endpoint setting,
+        // Service or Ingress changed: only the path model sees the door.
+        const nlb = new aws.lb.LoadBalancer("breach-api-nlb", { loadBalancerType: "network", subnets: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] });
+        const apiTargets = new aws.lb.TargetGroup("breach-api-targets", { port: 443, protocol: "TCP", targetType: "ip", vpcId });
+        // `.id` is the ARN for both (the provider's ID of a load balancer and a target group); the offline engine's
+        // `up` fills ids but not these ARNs, and the path must join in both modes.
+        new aws.lb.Listener("breach-api-listener", { loadBalancerArn: nlb.id, port: 443, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: apiTargets.id }] });
+        new k8s.apiextensions.CustomResource("breach-api-binding", {
+            apiVersion: "elbv2.k8s.aws/v1beta1", kind: "TargetGroupBinding",
+            metadata: { name: "api", namespace: "default" },
+            spec: { serviceRef: { name: "kubernetes", port: 443 }, targetGroupARN: apiTargets.id, targetType: "ip" },
+        }, { provider: k8sProvider });
+    }
     if (steps.includes("creds")) {
         // "CI needs credentials": an IAM user with a long-lived key, and a node launch template that lets pods reach IMDS.
         const user = new aws.iam.User("breach-ci-user", { name: "ci-uploader" });
@@ -42,6 +58,60 @@ export = async () => {
             bucket: exports.bucket,
             policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-exports-111122223333/*" }] }),
         });
+    }
+    if (steps.includes("paths") && steps.includes("s3")) {
+        // "Payments needs last month's telemetry": a properly pinned IRSA role for another workload, reading through
+        // a bucket-name wildcard and the version API. Every statement looks fine on its own; the path does not.
+        const issuer = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+        const payments = new aws.iam.Role("breach-payments-role", {
+            name: "breach-payments-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${issuer}` },
+                Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:payments:api", [`${issuer}:aud`]: "sts.amazonaws.com" } } }] }),
+        });
+        new aws.iam.RolePolicy("breach-payments-read", { role: payments.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:GetObjectVersion", Resource: "arn:aws:s3:::hardened-stack-dev-tele*" }] }) });
+        // "A quick export endpoint": a Lambda function URL without auth, in the VPC (so inside the perimeter), whose
+        // role reads the telemetry: the internet reads it through the function.
+        const exporterRole = new aws.iam.Role("breach-exporter-role", {
+            name: "breach-exporter-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+        });
+        new aws.iam.RolePolicy("breach-exporter-read", { role: exporterRole.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-telemetry-111122223333-eu-west-1/*" }] }) });
+        const exporter = new aws.lambda.Function("breach-exporter", {
+            name: "breach-exporter", role: exporterRole.arn, packageType: "Image",
+            imageUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/exporter@sha256:0000000000000000000000000000000000000000000000000000000000000000",
+            vpcConfig: { subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] },
+        });
+        new aws.lambda.FunctionUrl("breach-exporter-url", { functionName: exporter.name, authorizationType: "NONE" });
+        // "Share the telemetry with the vendor": a second bucket policy that looks narrow (one account), but S3 keeps
+        // one policy per bucket, so applying it replaces the perimeter policy.
+        new aws.s3.BucketPolicy("breach-telemetry-share", { bucket: outputs.telemetryBucket as pulumi.Output<string>, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::hardened-stack-dev-telemetry-111122223333-eu-west-1/*" }] }) });
+    }
+    if (steps.includes("paths") && steps.includes("creds")) {
+        // "The operator manages its own roles": EKS Pod Identity for payments/default with a role that may attach
+        // policies to the payments roles. No wildcard action, no Resource "*": it is still IAM write from a pod.
+        const ops = new aws.iam.Role("breach-ops-role", {
+            name: "breach-ops-role",
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }] }),
+        });
+        new aws.iam.RolePolicy("breach-ops-iam", { role: ops.name, policy: JSON.stringify({ Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: ["iam:AttachRolePolicy", "iam:PutRolePolicy"], Resource: "arn:aws:iam::111122223333:role/payments-*" }] }) });
+        // "Let the debug tool exec into pods": no wildcard, no escalation verb, bound to every pod of the cluster.
+        new k8s.rbac.v1.ClusterRole("breach-debug-role", { metadata: { name: "debug" },
+            rules: [{ apiGroups: [""], resources: ["pods/exec", "nodes/proxy"], verbs: ["create", "get"] }] }, { provider: k8sProvider });
+        new k8s.rbac.v1.ClusterRoleBinding("breach-debug-binding", { metadata: { name: "debug" },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "debug" },
+            subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "system:serviceaccounts" }] }, { provider: k8sProvider });
+        // "Viewers need to see the config": secrets folded into the built-in view role of every namespace.
+        new k8s.rbac.v1.ClusterRole("breach-aggregate-view", { metadata: { name: "config-viewer", labels: { "rbac.authorization.k8s.io/aggregate-to-view": "true" } },
+            rules: [{ apiGroups: [""], resources: ["secrets", "configmaps"], verbs: ["get", "list"] }] }, { provider: k8sProvider });
+        // "CI deploys from every repository": a GitHub Actions trust whose :sub condition is there but matches anything.
+        new aws.iam.Role("breach-ci-role", { name: "breach-ci-role", assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow",
+            Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "?*" } } }] }) });
+        new aws.eks.PodIdentityAssociation("breach-ops-identity", { clusterName: "hardened-stack-dev", namespace: "payments", serviceAccount: "default", roleArn: ops.arn });
     }
     if (steps.includes("mining")) {
         // "The batch job can't reach its API": open egress on a security group and in a NetworkPolicy.

@@ -179,3 +179,18 @@ describe("catalog: S3, network, Kubernetes, logging, encryption", () => {
         assert.deepEqual(weak(EKS, eks({ endpointPublicAccess: false }, { tags: { a: "1" } }), eks({ endpointPublicAccess: false }, { tags: { a: "2" } })), []);
     });
 });
+
+describe("catalog: doors the path model follows", () => {
+    test("a load balancer losing internal: true becomes internet-facing (unset means internet-facing)", () => {
+        assert.deepEqual(paths("aws:lb/loadBalancer:LoadBalancer", { internal: true }, {}), ["internal"]);
+        assert.deepEqual(paths("aws:lb/loadBalancer:LoadBalancer", { internal: false }, { internal: true }), []);
+    });
+    test("a Lambda function URL moving from AWS_IAM to NONE is a weakening", () =>
+        assert.deepEqual(paths("aws:lambda/functionUrl:FunctionUrl", { authorizationType: "AWS_IAM" }, { authorizationType: "NONE" }), ["authorizationType"]));
+    test("a Pod Identity association moved to another service account is shown", () =>
+        assert.deepEqual(paths("aws:eks/podIdentityAssociation:PodIdentityAssociation", { namespace: "telemetry", serviceAccount: "reader" }, { namespace: "telemetry", serviceAccount: "default" }), ["serviceAccount"]));
+    test("a Karpenter node class raising the IMDS hop limit, and IngressClassParams turning internet-facing, are weakenings", () => {
+        assert.deepEqual(paths("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", { spec: {} }, { spec: { metadataOptions: { httpPutResponseHopLimit: 2 } } }), ["spec.metadataOptions.httpPutResponseHopLimit"]);
+        assert.deepEqual(paths("kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", { spec: { scheme: "internal" } }, { spec: { scheme: "internet-facing" } }), ["spec.scheme"]);
+    });
+});

@@ -615,6 +615,34 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
             { path: "roleRef", control: "least-privilege RBAC", step: "creds", weakens: changedTo("the bound role") },
         ],
     },
+    // Doors the path model follows (docs/path-model.md): a change that opens one is shown even before a policy decides.
+    {
+        types: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"], title: "load balancer",
+        checks: [{ path: "internal", control: "load balancer reachable only inside the VPC", step: "console", weakens: turnedOff(false, "the internal scheme") }],
+    },
+    {
+        types: ["aws:lambda/functionUrl:FunctionUrl"], title: "Lambda function URL",
+        checks: [{ path: "authorizationType", control: "function URL callers authenticated by IAM", step: "s3", weakens: rankLowered(["AWS_IAM", "NONE"], undefined) }],
+    },
+    {
+        types: ["aws:eks/podIdentityAssociation:PodIdentityAssociation"], title: "EKS Pod Identity association",
+        checks: [
+            { path: "serviceAccount", control: "which pods obtain the role", step: "creds", weakens: changedTo("the service account") },
+            { path: "namespace", control: "which pods obtain the role", step: "creds", weakens: changedTo("the namespace") },
+            { path: "roleArn", control: "which role the pods obtain", step: "creds", weakens: changedTo("the role") },
+        ],
+    },
+    {
+        types: ["kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "kubernetes:karpenter.k8s.aws/v1beta1:EC2NodeClass"], title: "Karpenter node class",
+        checks: [
+            { path: "spec.metadataOptions.httpTokens", control: "IMDSv2 required", step: "creds", weakens: rankLowered(["required", "optional"], "required") },
+            { path: "spec.metadataOptions.httpPutResponseHopLimit", control: "IMDS hop limit 1 (pods cannot reach node credentials)", step: "creds", weakens: numberRaised(1) },
+        ],
+    },
+    {
+        types: ["kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams"], title: "IngressClassParams",
+        checks: [{ path: "spec.scheme", control: "Ingresses of the class get internal load balancers", step: "console", weakens: rankLowered(["internal", "internet-facing"], "internal") }],
+    },
     {
         types: k8sTypes("Namespace"), title: "namespace",
         checks: [

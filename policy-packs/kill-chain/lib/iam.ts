@@ -116,9 +116,17 @@ export function parsePolicyDocument(raw: unknown): ParsedDocument {
     return { statements };
 }
 
+/** Compiled patterns: policies test the same few patterns against many actions. Bounded, cleared when full. */
+const compiled = new Map<string, RegExp>();
+
 /** IAM wildcard matching (`*` any run, `?` one character), case-insensitive as IAM matches actions. */
 export function wildcardMatches(pattern: string, value: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "is");
+    let re = compiled.get(pattern);
+    if (!re) {
+        if (compiled.size >= 10_000) compiled.clear();
+        re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "is");
+        compiled.set(pattern, re);
+    }
     return re.test(value);
 }
 

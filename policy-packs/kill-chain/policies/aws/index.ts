@@ -31,6 +31,11 @@ import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
 import { requireProtectedSecurityLogGroups } from "./require-protected-security-log-groups";
+import { disallowUndesignatedSensitiveDataReaders } from "./disallow-undesignated-sensitive-data-readers";
+import { disallowPodReachableIamEscalation } from "./disallow-pod-reachable-iam-escalation";
+import { requireSensitiveDataPerimeter } from "./require-sensitive-data-perimeter";
+import { disallowPublicApiPaths } from "./disallow-public-api-paths";
+import { disallowWildcardOidcSubjects } from "./disallow-wildcard-oidc-subjects";
 
 /** AWS policies of the pack, grouped by the kill-chain step they close. */
 export const awsPolicies: Policies = [
@@ -43,15 +48,18 @@ export const awsPolicies: Policies = [
     disallowPublicIpSubnets,
     disallowInternetIngress,
     disallowNodeGroupOpenSsh,
+    disallowPublicApiPaths,
     // creds
     disallowIamUsersAndKeys,
     requireImdsv2HopLimit1,
     disallowAwsKeysInUserData,
     requirePinnedIrsaTrust,
+    disallowWildcardOidcSubjects,
     disallowBroadTrustPrincipals,
     disallowBroadRolePermissions,
     enforceLeastPrivilegeNodeRole,
     requireEksSecretsEncryption,
+    disallowPodReachableIamEscalation,
     // s3
     requireBucketPublicAccessBlock,
     disallowDisabledPublicAccessBlock,
@@ -60,6 +68,8 @@ export const awsPolicies: Policies = [
     disallowPublicBucketPolicy,
     requireTlsOnlyBucketPolicy,
     requireBucketKmsEncryption,
+    disallowUndesignatedSensitiveDataReaders,
+    requireSensitiveDataPerimeter,
     // mining
     disallowInternetEgress,
     disallowNodeSubnetInternetRoute,

@@ -1,5 +1,6 @@
 import { HELM_TYPES, K8sObject, View, describe, k8sObjects, k8sTypes, WORKLOAD_KINDS } from "../../lib/k8s";
 import { adminUiOfChart, adminUiOfImage, adminUiOfName } from "../../lib/k8s-images";
+import { adminUiOfArgs } from "../../lib/k8s-consoles";
 import { helmChartOf } from "../../lib/k8s-helm";
 import { checkovKubernetes, URLS } from "../../lib/k8s-meta";
 import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
@@ -36,9 +37,14 @@ function objectFindings(obj: K8sObject): Finding[] {
         labels(pod.metadata, findings);
         for (const c of containersOf(pod.spec)) {
             const image = c.at("image").str();
-            if (typeof image !== "string") continue;
-            const product = adminUiOfImage(image);
-            if (product) findings.push({ path: c.at("image").path, value: image, product });
+            const product = typeof image === "string" ? adminUiOfImage(image) : undefined;
+            if (product && typeof image === "string") findings.push({ path: c.at("image").path, value: image, product });
+            // By what it does: a renamed or mirrored image still takes its console's flags.
+            for (const key of ["command", "args"] as const) {
+                const list = c.at(key).peek();
+                const byFlag = Array.isArray(list) ? adminUiOfArgs(list) : undefined;
+                if (byFlag) findings.push({ path: c.at(key).path, value: byFlag.flag, product: byFlag.product });
+            }
         }
     }
     if (obj.kind === "Ingress") {

@@ -72,8 +72,10 @@ export const disallowPublicKubernetesServices = resourcePolicy({
         const extra: Record<string, string> = isObject(configured) ? configured as Record<string, string> : {};
         if (HELM_TYPES.includes(args.type)) {
             const root = View.root(reads, args.props);
-            for (const leaf of helmValues(root, (k) => k === "type")) {
-                if (typeof leaf.parentKey !== "string" || !/service/i.test(leaf.parentKey)) continue;
+            // Charts name the switch freely (`service.type`, `serviceType`, `expose.kind`, `ui.svcType`...): the values
+            // LoadBalancer and NodePort mean a Service type under any key.
+            for (const leaf of helmValues(root, () => true)) {
+                if (leaf.value !== "LoadBalancer" && leaf.value !== "NodePort") continue;
                 const value = leaf.view.str();
                 if (value !== "LoadBalancer" && value !== "NodePort") continue;
                 if (value === "LoadBalancer" && isInternalLoadBalancer(leaf.parent.at("annotations"), leaf.parent, extra) !== false) continue;

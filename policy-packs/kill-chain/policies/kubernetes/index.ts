@@ -24,6 +24,10 @@ import { requireNamespaceDefaultDenyEgress } from "./require-namespace-default-d
 import { requirePinnedImageDigests } from "./require-pinned-image-digests";
 import { requirePodSecurityAuditAndWarn } from "./require-pod-security-audit-and-warn";
 import { requireRestrictedPodSecurity } from "./require-restricted-pod-security";
+import { disallowRbacCredentialSubresources } from "./disallow-rbac-credential-subresources";
+import { disallowBroadServiceaccountBindings } from "./disallow-broad-serviceaccount-bindings";
+import { disallowDangerousRbacAggregation } from "./disallow-dangerous-rbac-aggregation";
+import { requireNodeClassImdsv2HopLimit1 } from "./require-node-class-imdsv2-hop-limit-1";
 
 /** Kubernetes objects however a program expresses them (typed, Patch, List, YAML/Helm children, Helm releases). */
 export const kubernetesPolicies: Policies = [
@@ -42,6 +46,10 @@ export const kubernetesPolicies: Policies = [
     disallowWildcardRbacRules,
     disallowRbacEscalationVerbs,
     disallowClusterWideSecretRead,
+    disallowRbacCredentialSubresources,
+    disallowBroadServiceaccountBindings,
+    disallowDangerousRbacAggregation,
+    requireNodeClassImdsv2HopLimit1,
     // mining
     requireNamespaceDefaultDenyEgress,
     disallowOpenNetworkPolicyEgress,
