@@ -17,6 +17,7 @@ import { disallowPublicKubernetesServices } from "./disallow-public-kubernetes-s
 import { disallowRbacEscalationVerbs } from "./disallow-rbac-escalation-verbs";
 import { disallowUnreviewedHelmReleases } from "./disallow-unreviewed-helm-releases";
 import { disallowWildcardRbacRules } from "./disallow-wildcard-rbac-rules";
+import { enforcePodSecurityStandard } from "./enforce-pod-security-standard";
 import { requireApprovedImageRegistries } from "./require-approved-image-registries";
 import { requireContainerLimits } from "./require-container-limits";
 import { requireDefaultServiceAccountTokenDisabled } from "./require-default-service-account-token-disabled";
@@ -49,6 +50,7 @@ export const kubernetesPolicies: Policies = [
     disallowHostNamespaces,
     requireContainerLimits,
     requireRestrictedPodSecurity,
+    enforcePodSecurityStandard,
     disallowDefaultNamespace,
     requireApprovedImageRegistries,
     requirePinnedImageDigests,
