@@ -93,6 +93,8 @@ describe("breach replays: each kill-chain step reintroduced in Kubernetes fails 
             "require-namespace-default-deny-egress miners", "require-restricted-pod-security miners", "disallow-privileged-containers node-agent",
             "disallow-host-network node-agent", "require-container-limits node-agent", "require-approved-image-registries node-agent",
             "disallow-open-network-policy-egress allow-all-egress", "require-pod-security-audit-and-warn miners",
+            "enforce-pod-security-standard node-agent", "enforce-pod-security-standard rollout",
+            "require-governed-workload-namespaces rollout",
         ],
         evasion: ["disallow-guardduty-agent-interference quiet"],
     };

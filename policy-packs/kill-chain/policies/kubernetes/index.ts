@@ -21,6 +21,7 @@ import { enforcePodSecurityStandard } from "./enforce-pod-security-standard";
 import { requireApprovedImageRegistries } from "./require-approved-image-registries";
 import { requireContainerLimits } from "./require-container-limits";
 import { requireDefaultServiceAccountTokenDisabled } from "./require-default-service-account-token-disabled";
+import { requireGovernedWorkloadNamespaces } from "./require-governed-workload-namespaces";
 import { requireNamespaceDefaultDenyEgress } from "./require-namespace-default-deny-egress";
 import { requirePinnedImageDigests } from "./require-pinned-image-digests";
 import { requirePodSecurityAuditAndWarn } from "./require-pod-security-audit-and-warn";
@@ -45,6 +46,7 @@ export const kubernetesPolicies: Policies = [
     disallowClusterWideSecretRead,
     // mining
     requireNamespaceDefaultDenyEgress,
+    requireGovernedWorkloadNamespaces,
     disallowOpenNetworkPolicyEgress,
     disallowPrivilegedContainers,
     disallowHostNamespaces,
