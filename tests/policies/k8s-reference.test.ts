@@ -94,7 +94,7 @@ describe("breach replays: each kill-chain step reintroduced in Kubernetes fails 
             "disallow-host-network node-agent", "require-container-limits node-agent", "require-approved-image-registries node-agent",
             "disallow-open-network-policy-egress allow-all-egress", "require-pod-security-audit-and-warn miners",
             "enforce-pod-security-standard node-agent", "enforce-pod-security-standard rollout",
-            "require-governed-workload-namespaces rollout",
+            "require-governed-workload-namespaces rollout", "require-own-image-registries rollout",
         ],
         evasion: ["disallow-guardduty-agent-interference quiet"],
     };

@@ -50,6 +50,12 @@ export = async () => {
             metadata: { name: "allow-all-egress", namespace: "payments" },
             spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
         }, { provider: k8sProvider });
+        // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.
+        new aws.ecr.PullThroughCacheRule("breach-dockerhub-cache", { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io" });
+        new aws.ecr.RepositoryPolicy("breach-public-push", {
+            repository: "telemetry-reader",
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"] }] }),
+        });
     }
     if (steps.includes("evasion")) {
         // "CloudTrail is expensive": a second trail without validation, and a VPC nobody logs.

