@@ -41,6 +41,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-cheap-trail": ["require-cloudtrail-integrity"],
         "breach-sandbox-vpc": ["require-vpc-flow-logs"],
         "breach-quick-cluster": ["require-eks-control-plane-logging"],
+        "breach-quiet-miners": ["disallow-kill-chain-finding-suppression"],
+        "breach-open-alerts": ["disallow-public-sns-topic-policy"],
     },
 };
 

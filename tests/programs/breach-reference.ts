@@ -61,6 +61,15 @@ export = async () => {
         // "CloudTrail is expensive": a second trail without validation, and a VPC nobody logs.
         new aws.cloudtrail.Trail("breach-cheap-trail", { name: "cheap", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", enableLogFileValidation: false, isMultiRegionTrail: false });
         new aws.ec2.Vpc("breach-sandbox-vpc", { cidrBlock: "10.99.0.0/16" });
+        // "The mining alerts are noisy": a suppression rule archiving them, and an alert topic anyone can subscribe to.
+        new aws.guardduty.Filter("breach-quiet-miners", {
+            detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "quiet-miners", action: "ARCHIVE", rank: 1,
+            findingCriteria: { criterions: [{ field: "type", equals: ["CryptoCurrency:Runtime/BitcoinTool.B", "Impact:Runtime/CryptoMinerExecuted"] }] },
+        });
+        new aws.sns.TopicPolicy("breach-open-alerts", {
+            arn: "arn:aws:sns:eu-west-1:111122223333:hardened-stack-dev-security-alerts",
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "sns:Subscribe", Resource: "*" }] }),
+        });
     }
     return outputs;
 };

@@ -29,6 +29,11 @@ import { disallowNodeSubnetInternetRoute } from "./disallow-node-subnet-internet
 import { requireFirewallDefaultDrop } from "./require-firewall-default-drop";
 import { requireEksControlPlaneLogging } from "./require-eks-control-plane-logging";
 import { requireGuardDutyEksProtection } from "./require-guardduty-eks-protection";
+import { requireGuardDutyRuntimeAgent } from "./require-guardduty-runtime-agent";
+import { requireGuardDutyS3Protection } from "./require-guardduty-s3-protection";
+import { disallowKillChainFindingSuppression } from "./disallow-kill-chain-finding-suppression";
+import { disallowPublicSnsTopicPolicy } from "./disallow-public-sns-topic-policy";
+import { requireKillChainFindingAlerts } from "./require-kill-chain-finding-alerts";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -72,6 +77,11 @@ export const awsPolicies: Policies = [
     requireEksControlPlaneLogging,
     requireGuardDutyEksProtection,
     requireGuardDutyFeaturesForEks,
+    requireGuardDutyRuntimeAgent,
+    requireGuardDutyS3Protection,
+    disallowKillChainFindingSuppression,
+    requireKillChainFindingAlerts,
+    disallowPublicSnsTopicPolicy,
     requireCloudTrailIntegrity,
     requireVpcFlowLogs,
     requireProtectedSecurityLogGroups,
