@@ -43,6 +43,9 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-quick-cluster": ["require-eks-control-plane-logging"],
         "breach-quiet-miners": ["disallow-kill-chain-finding-suppression"],
         "breach-open-alerts": ["disallow-public-sns-topic-policy"],
+        "breach-write-only-trail": ["require-trail-read-and-kms-events"],
+        "breach-short-trail-logs": ["require-trail-log-retention"],
+        "breach-quiet-flow-log": ["require-flow-log-addresses"],
     },
 };
 

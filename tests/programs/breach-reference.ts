@@ -61,6 +61,20 @@ export = async () => {
         // "CloudTrail is expensive": a second trail without validation, and a VPC nobody logs.
         new aws.cloudtrail.Trail("breach-cheap-trail", { name: "cheap", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", enableLogFileValidation: false, isMultiRegionTrail: false });
         new aws.ec2.Vpc("breach-sandbox-vpc", { cidrBlock: "10.99.0.0/16" });
+        // "Logs cost too much": a trail keeping only writes, trail logs expired after a day, flow records without addresses.
+        new aws.cloudtrail.Trail("breach-write-only-trail", {
+            name: "write-only", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", isMultiRegionTrail: true, enableLogFileValidation: true,
+            kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            advancedEventSelectors: [{ name: "writes", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "readOnly", equals: ["false"] }] }],
+        });
+        new aws.s3.BucketLifecycleConfiguration("breach-short-trail-logs", {
+            bucket: "hardened-stack-dev-trail-111122223333-eu-west-1",
+            rules: [{ id: "expire-fast", status: "Enabled", filter: {}, expiration: { days: 1 } }],
+        });
+        new aws.ec2.FlowLog("breach-quiet-flow-log", {
+            vpcId, trafficType: "ALL", logDestinationType: "s3", logDestination: "arn:aws:s3:::hardened-stack-dev-flow-111122223333",
+            logFormat: "${version} ${interface-id} ${packets} ${bytes} ${action}",
+        });
         // "The mining alerts are noisy": a suppression rule archiving them, and an alert topic anyone can subscribe to.
         new aws.guardduty.Filter("breach-quiet-miners", {
             detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "quiet-miners", action: "ARCHIVE", rank: 1,

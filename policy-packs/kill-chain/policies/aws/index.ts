@@ -34,6 +34,9 @@ import { requireGuardDutyS3Protection } from "./require-guardduty-s3-protection"
 import { disallowKillChainFindingSuppression } from "./disallow-kill-chain-finding-suppression";
 import { disallowPublicSnsTopicPolicy } from "./disallow-public-sns-topic-policy";
 import { requireKillChainFindingAlerts } from "./require-kill-chain-finding-alerts";
+import { requireFlowLogAddresses } from "./require-flow-log-addresses";
+import { requireTrailLogRetention } from "./require-trail-log-retention";
+import { requireTrailReadAndKmsEvents } from "./require-trail-read-and-kms-events";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -82,6 +85,9 @@ export const awsPolicies: Policies = [
     disallowKillChainFindingSuppression,
     requireKillChainFindingAlerts,
     disallowPublicSnsTopicPolicy,
+    requireTrailReadAndKmsEvents,
+    requireTrailLogRetention,
+    requireFlowLogAddresses,
     requireCloudTrailIntegrity,
     requireVpcFlowLogs,
     requireProtectedSecurityLogGroups,
