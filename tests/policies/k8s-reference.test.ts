@@ -96,7 +96,7 @@ describe("breach replays: each kill-chain step reintroduced in Kubernetes fails 
             "enforce-pod-security-standard node-agent", "enforce-pod-security-standard rollout",
             "require-governed-workload-namespaces rollout", "require-own-image-registries rollout",
         ],
-        evasion: ["disallow-guardduty-agent-interference quiet"],
+        evasion: ["disallow-guardduty-agent-interference quiet", "disallow-guardduty-agent-interference starve", "disallow-guardduty-agent-admission-blocks gate"],
     };
     const upOnly: Record<string, string[]> = { creds: ["disallow-aws-keys-in-kubernetes aws-creds"] };
     for (const mode of ["preview", "up"] as const) {

@@ -72,6 +72,16 @@ export = async () => {
                 metadata: { name: "deny-all", namespace: "amazon-guardduty" },
                 spec: { podSelector: {}, policyTypes: ["Egress"] },
             }, opts);
+            // Starve the agent: no pod may start in its namespace, and a webhook that can refuse it from outside.
+            new k8s.core.v1.ResourceQuota("starve", { metadata: { name: "no-pods", namespace: "amazon-guardduty" }, spec: { hard: { pods: "0" } } }, opts);
+            new k8s.admissionregistration.v1.ValidatingWebhookConfiguration("gate", {
+                metadata: { name: "gate" },
+                webhooks: [{
+                    name: "pods.gate.example", admissionReviewVersions: ["v1"], sideEffects: "None", failurePolicy: "Fail",
+                    rules: [{ apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"] }],
+                    clientConfig: { service: { name: "gate", namespace: "gate" } },
+                }],
+            }, opts);
             break;
         default:
             throw new Error(`unknown k8s-breach:step ${step}`);

@@ -5,6 +5,7 @@ import { disallowAwsKeysInKubernetes } from "./disallow-aws-keys-in-kubernetes";
 import { disallowClusterAdminBindings } from "./disallow-cluster-admin-bindings";
 import { disallowClusterWideSecretRead } from "./disallow-cluster-wide-secret-read";
 import { disallowDefaultNamespace } from "./disallow-default-namespace";
+import { disallowGuardDutyAgentAdmissionBlocks } from "./disallow-guardduty-agent-admission-blocks";
 import { disallowGuardDutyAgentInterference } from "./disallow-guardduty-agent-interference";
 import { disallowHostNamespaces } from "./disallow-host-namespaces";
 import { disallowHostNetwork } from "./disallow-host-network";
@@ -62,4 +63,5 @@ export const kubernetesPolicies: Policies = [
     // evasion
     requirePodSecurityAuditAndWarn,
     disallowGuardDutyAgentInterference,
+    disallowGuardDutyAgentAdmissionBlocks,
 ];
