@@ -50,6 +50,8 @@ export = async () => {
             metadata: { name: "allow-all-egress", namespace: "payments" },
             spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
         }, { provider: k8sProvider });
+        // "Network policies break the batch job": the CNI stops enforcing them, every policy stays declared.
+        new aws.eks.Addon("breach-cni-no-netpol", { addonName: "vpc-cni", clusterName: "hardened-stack-dev", configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }) });
         // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.
         new aws.ecr.PullThroughCacheRule("breach-dockerhub-cache", { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io" });
         new aws.ecr.RepositoryPolicy("breach-public-push", {

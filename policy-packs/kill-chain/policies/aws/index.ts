@@ -37,6 +37,7 @@ import { requireKillChainFindingAlerts } from "./require-kill-chain-finding-aler
 import { requireFlowLogAddresses } from "./require-flow-log-addresses";
 import { requireTrailLogRetention } from "./require-trail-log-retention";
 import { requireTrailReadAndKmsEvents } from "./require-trail-read-and-kms-events";
+import { requireVpcCniNetworkPolicyEnforcement } from "./require-vpc-cni-network-policy-enforcement";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -76,6 +77,7 @@ export const awsPolicies: Policies = [
     requireFirewallDefaultDrop,
     disallowPublicPullThroughCache,
     disallowPublicEcrWrite,
+    requireVpcCniNetworkPolicyEnforcement,
     // evasion
     requireEksControlPlaneLogging,
     requireGuardDutyEksProtection,
