@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         // A Helm release's objects are invisible to every policy: unreviewed releases are refused as a mining risk.
         "breach-dashboard": ["disallow-unreviewed-helm-releases"],
         "breach-cni-no-netpol": ["require-vpc-cni-network-policy-enforcement"],
+        "breach-partner-sg": ["disallow-internet-wide-egress-union"],
         "breach-dockerhub-cache": ["disallow-public-pull-through-cache"],
         "breach-public-push": ["disallow-public-ecr-write"],
     },

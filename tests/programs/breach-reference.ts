@@ -50,6 +50,12 @@ export = async () => {
             metadata: { name: "allow-all-egress", namespace: "payments" },
             spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
         }, { provider: k8sProvider });
+        // "The partner's ranges": a prefix list of the two halves of the internet, on all ports.
+        const partners = new aws.ec2.ManagedPrefixList("breach-partner-ranges", {
+            name: "partners", addressFamily: "IPv4", maxEntries: 2, entries: [{ cidr: "0.0.0.0/1" }, { cidr: "128.0.0.0/1" }],
+        });
+        const partnerSg = new aws.ec2.SecurityGroup("breach-partner-sg", { name: "partners", description: "partner egress", vpcId });
+        new aws.vpc.SecurityGroupEgressRule("breach-partner-egress", { securityGroupId: partnerSg.id, prefixListId: partners.id, ipProtocol: "-1" });
         // "Network policies break the batch job": the CNI stops enforcing them, every policy stays declared.
         new aws.eks.Addon("breach-cni-no-netpol", { addonName: "vpc-cni", clusterName: "hardened-stack-dev", configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }) });
         // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.

@@ -38,6 +38,7 @@ import { requireFlowLogAddresses } from "./require-flow-log-addresses";
 import { requireTrailLogRetention } from "./require-trail-log-retention";
 import { requireTrailReadAndKmsEvents } from "./require-trail-read-and-kms-events";
 import { requireVpcCniNetworkPolicyEnforcement } from "./require-vpc-cni-network-policy-enforcement";
+import { disallowInternetWideEgressUnion } from "./disallow-internet-wide-egress-union";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -73,6 +74,7 @@ export const awsPolicies: Policies = [
     requireBucketKmsEncryption,
     // mining
     disallowInternetEgress,
+    disallowInternetWideEgressUnion,
     disallowNodeSubnetInternetRoute,
     requireFirewallDefaultDrop,
     disallowPublicPullThroughCache,
