@@ -36,6 +36,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-dashboard": ["disallow-unreviewed-helm-releases"],
         "breach-cni-no-netpol": ["require-vpc-cni-network-policy-enforcement"],
         "breach-partner-sg": ["disallow-internet-wide-egress-union"],
+        "breach-dns-allow-all": ["disallow-dns-firewall-allow-all"],
+        "breach-pass-all-group": ["disallow-firewall-pass-all-rules"],
         "breach-dockerhub-cache": ["disallow-public-pull-through-cache"],
         "breach-public-push": ["disallow-public-ecr-write"],
     },

@@ -56,6 +56,14 @@ export = async () => {
         });
         const partnerSg = new aws.ec2.SecurityGroup("breach-partner-sg", { name: "partners", description: "partner egress", vpcId });
         new aws.vpc.SecurityGroupEgressRule("breach-partner-egress", { securityGroupId: partnerSg.id, prefixListId: partners.id, ipProtocol: "-1" });
+        // "DNS blocks a vendor": an ALLOW for every name ahead of the block list, and a firewall rule group passing everything.
+        const dnsGroup = new aws.route53.ResolverFirewallRuleGroup("breach-dns-group", { name: "vendor" });
+        const everything = new aws.route53.ResolverFirewallDomainList("breach-dns-everything", { name: "everything-vendor", domains: ["*"] });
+        new aws.route53.ResolverFirewallRule("breach-dns-allow-all", { name: "allow-all", action: "ALLOW", priority: 1, firewallRuleGroupId: dnsGroup.id, firewallDomainListId: everything.id });
+        new aws.route53.ResolverFirewallRule("breach-dns-block-malware", { name: "block-malware", action: "BLOCK", blockResponse: "NXDOMAIN", priority: 100,
+            firewallRuleGroupId: dnsGroup.id, firewallDomainListId: "rslvr-fdl-2c46f2ecbfec4dcc" });
+        new aws.networkfirewall.RuleGroup("breach-pass-all-group", { name: "vendor-pass", type: "STATEFUL", capacity: 10,
+            ruleGroup: { rulesSource: { rulesString: "pass ip any any -> any any (sid:1;)" }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } } });
         // "Network policies break the batch job": the CNI stops enforcing them, every policy stays declared.
         new aws.eks.Addon("breach-cni-no-netpol", { addonName: "vpc-cni", clusterName: "hardened-stack-dev", configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }) });
         // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.

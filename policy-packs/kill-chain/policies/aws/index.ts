@@ -39,6 +39,8 @@ import { requireTrailLogRetention } from "./require-trail-log-retention";
 import { requireTrailReadAndKmsEvents } from "./require-trail-read-and-kms-events";
 import { requireVpcCniNetworkPolicyEnforcement } from "./require-vpc-cni-network-policy-enforcement";
 import { disallowInternetWideEgressUnion } from "./disallow-internet-wide-egress-union";
+import { disallowDnsFirewallAllowAll } from "./disallow-dns-firewall-allow-all";
+import { disallowFirewallPassAllRules } from "./disallow-firewall-pass-all-rules";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -77,6 +79,8 @@ export const awsPolicies: Policies = [
     disallowInternetWideEgressUnion,
     disallowNodeSubnetInternetRoute,
     requireFirewallDefaultDrop,
+    disallowFirewallPassAllRules,
+    disallowDnsFirewallAllowAll,
     disallowPublicPullThroughCache,
     disallowPublicEcrWrite,
     requireVpcCniNetworkPolicyEnforcement,
