@@ -48,24 +48,41 @@ function subtract(from: Interval[], cut: Interval[]): Interval[] {
     return out;
 }
 
+/** A set of ranges with the blocks removed from them (a NetworkPolicy ipBlock's `except`). */
+export interface RangeSet {
+    cidrs: readonly string[];
+    except: readonly string[];
+}
+
+/** Public addresses the union of the sets covers, each set's excepts removed from that set only, for one IP version. */
+export function publicCoverageOf(sets: readonly RangeSet[], version: 4 | 6): bigint {
+    const toIntervals = (xs: readonly string[]) => xs.map((x) => interval(x, version)).filter((i): i is Interval => i !== undefined);
+    const parts = sets.flatMap((s) => subtract(merge(toIntervals(s.cidrs)), toIntervals(s.except)));
+    const open = subtract(merge(parts), toIntervals(version === 4 ? NOT_PUBLIC_V4 : NOT_PUBLIC_V6));
+    return open.reduce((sum, [st, e]) => sum + (e - st), 0n);
+}
+
 /** Public addresses the union of `cidrs` covers, `except` removed, for one IP version. */
 export function publicCoverage(cidrs: readonly string[], except: readonly string[], version: 4 | 6): bigint {
-    const toIntervals = (xs: readonly string[]) => xs.map((x) => interval(x, version)).filter((i): i is Interval => i !== undefined);
-    const open = subtract(merge(toIntervals(cidrs)), [...toIntervals(except), ...toIntervals(version === 4 ? NOT_PUBLIC_V4 : NOT_PUBLIC_V6)]);
-    return open.reduce((sum, [s, e]) => sum + (e - s), 0n);
+    return publicCoverageOf([{ cidrs, except }], version);
 }
 
 /** The most public space taken together the pack accepts: one /8 of IPv4, one /16 of IPv6. */
 export const UNION_LIMIT = { 4: 1n << BigInt(32 - BROADEST_IPV4_PREFIX), 6: 1n << BigInt(128 - BROADEST_IPV6_PREFIX) } as const;
 
-/** How many /8s (IPv4) or /16s (IPv6) of public space the union opens, when it opens more than one; undefined otherwise. */
-export function internetWideUnion(cidrs: readonly string[], except: readonly string[] = []): string | undefined {
+/** How many /8s (IPv4) or /16s (IPv6) of public space the sets open together, when more than one; undefined otherwise. */
+export function internetWideUnionOf(sets: readonly RangeSet[]): string | undefined {
     for (const version of [4, 6] as const) {
-        const covered = publicCoverage(cidrs, except, version);
+        const covered = publicCoverageOf(sets, version);
         if (covered > UNION_LIMIT[version]) {
             const units = Number((covered * 10n) / UNION_LIMIT[version]) / 10;
             return `${units} ${version === 4 ? "/8s of public IPv4" : "/16s of public IPv6"} together`;
         }
     }
     return undefined;
+}
+
+/** internetWideUnionOf for one set of ranges. */
+export function internetWideUnion(cidrs: readonly string[], except: readonly string[] = []): string | undefined {
+    return internetWideUnionOf([{ cidrs, except }]);
 }

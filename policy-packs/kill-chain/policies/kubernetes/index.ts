@@ -11,6 +11,7 @@ import { disallowHostNamespaces } from "./disallow-host-namespaces";
 import { disallowHostNetwork } from "./disallow-host-network";
 import { disallowIamAccessKeysInKubernetes } from "./disallow-iam-access-keys-in-kubernetes";
 import { disallowInternetFacingIngresses } from "./disallow-internet-facing-ingresses";
+import { disallowInternetWideNamespaceEgress } from "./disallow-internet-wide-namespace-egress";
 import { disallowKubernetesAdminConsoles } from "./disallow-kubernetes-admin-consoles";
 import { disallowOpenNetworkPolicyEgress } from "./disallow-open-network-policy-egress";
 import { disallowPrivilegedContainers } from "./disallow-privileged-containers";
@@ -50,6 +51,7 @@ export const kubernetesPolicies: Policies = [
     requireNamespaceDefaultDenyEgress,
     requireGovernedWorkloadNamespaces,
     disallowOpenNetworkPolicyEgress,
+    disallowInternetWideNamespaceEgress,
     disallowPrivilegedContainers,
     disallowHostNamespaces,
     requireContainerLimits,
