@@ -1,9 +1,8 @@
 import { checkov } from "../../lib/frameworks";
 import { ECR_WRITE_ACTIONS } from "../../lib/ecr";
-import { coversAction, parsePolicyDocument } from "../../lib/iam";
+import { coversAction } from "../../lib/iam";
+import { openStatements } from "../../lib/open-documents";
 import { resourcePolicy } from "../../lib/policy";
-import { openToAnyone } from "../../lib/resource-policies";
-import { UNKNOWN } from "../../lib/unknowns";
 
 const ECR_POLICY_TYPES = ["aws:ecr/repositoryPolicy:RepositoryPolicy", "aws:ecr/registryPolicy:RegistryPolicy"] as const;
 
@@ -26,20 +25,13 @@ export const disallowPublicEcrWrite = resourcePolicy({
     references: ["CKV_AWS_32", "EKS-BP image: Use IAM policies for ECR repositories"],
     types: [...ECR_POLICY_TYPES],
     check: ({ args, reads, report }) => {
-        const raw = reads.get("policy", () => args.props.policy);
-        if (raw === UNKNOWN || raw === undefined || raw === null || raw === "") return;
-        const doc = parsePolicyDocument(raw);
-        if (doc.error !== undefined) {
-            report(`policy ${doc.error}; write the ECR policy as a JSON document`);
-            return;
-        }
-        doc.statements.forEach((s, i) => {
-            const why = openToAnyone(s);
-            if (!why) return;
-            const writes = ECR_WRITE_ACTIONS.filter((a) => coversAction(s, a));
-            if (writes.length === 0) return;
-            report(`policy Statement[${i}]${s.sid ? ` (${s.sid})` : ""} ${why} to ${writes.slice(0, 4).join(", ")}`
+        const { open, error } = openStatements(reads, args.props);
+        if (error !== undefined) report(`policy ${error}; write the ECR policy as a JSON document`);
+        for (const { label, statement, why } of open) {
+            const writes = ECR_WRITE_ACTIONS.filter((a) => coversAction(statement, a));
+            if (writes.length === 0) continue;
+            report(`policy ${label} ${why} to ${writes.slice(0, 4).join(", ")}`
                 + `${writes.length > 4 ? ` and ${writes.length - 4} more write actions` : ""}; name the pushing principals or add such a condition.`);
-        });
+        }
     },
 });

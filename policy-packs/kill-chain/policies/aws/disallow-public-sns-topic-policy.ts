@@ -1,8 +1,6 @@
 import { checkov } from "../../lib/frameworks";
-import { parsePolicyDocument } from "../../lib/iam";
+import { openStatements } from "../../lib/open-documents";
 import { resourcePolicy } from "../../lib/policy";
-import { openToAnyone } from "../../lib/resource-policies";
-import { UNKNOWN } from "../../lib/unknowns";
 
 const TOPIC_POLICY_TYPES = ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"] as const;
 
@@ -23,16 +21,8 @@ export const disallowPublicSnsTopicPolicy = resourcePolicy({
     references: ["CKV_AWS_169", "EKS-BP detective"],
     types: [...TOPIC_POLICY_TYPES],
     check: ({ args, reads, report }) => {
-        const raw = reads.get("policy", () => args.props.policy);
-        if (raw === UNKNOWN || raw === undefined || raw === null || raw === "") return;
-        const doc = parsePolicyDocument(raw);
-        if (doc.error !== undefined) {
-            report(`policy ${doc.error}; write the topic policy as a JSON document`);
-            return;
-        }
-        doc.statements.forEach((s, i) => {
-            const why = openToAnyone(s);
-            if (why) report(`policy Statement[${i}]${s.sid ? ` (${s.sid})` : ""} ${why}; name the principals or add such a condition`);
-        });
+        const { open, error } = openStatements(reads, args.props);
+        if (error !== undefined) report(`policy ${error}; write the topic policy as a JSON document`);
+        for (const { label, why } of open) report(`policy ${label} ${why}; name the principals or add such a condition`);
     },
 });
