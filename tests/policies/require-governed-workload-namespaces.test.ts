@@ -8,9 +8,9 @@ import type { TestResource } from "./harness";
 const inNs = (r: TestResource, ns: string) => withProp(r, ["metadata", "namespace"], ns);
 const patch = (name: string, level: string | undefined): TestResource => ({
     type: "kubernetes:core/v1:NamespacePatch", name: `patch-${name}`,
-    props: { metadata: { name, labels: level === undefined ? {} : { "pod-security.kubernetes.io/enforce": level } } },
+    props: { metadata: { name, labels: level === undefined ? {} : Object.fromEntries(["enforce", "audit", "warn"].map((m) => [`pod-security.kubernetes.io/${m}`, level])) } },
 });
-const ENFORCE = 'sets metadata.labels["pod-security.kubernetes.io/enforce"] to "restricted"';
+const ENFORCE = 'sets metadata.labels["pod-security.kubernetes.io/enforce"], metadata.labels["pod-security.kubernetes.io/audit"], metadata.labels["pod-security.kubernetes.io/warn"] to "restricted"';
 const DENY = "no NetworkPolicy in kube-system denies all egress by default";
 
 describe("require-governed-workload-namespaces: no workload escapes the namespace policies by where it lands", () => {
@@ -25,6 +25,10 @@ describe("require-governed-workload-namespaces: no workload escapes the namespac
         ["a Deployment in kube-system, which the program does not declare", [], ENFORCE],
         ["a Deployment in kube-system patched to privileged", [patch("kube-system", "privileged"), defaultDeny("kube-system")], ENFORCE],
         ["a Deployment in kube-system patched to restricted without a default deny", [patch("kube-system", "restricted")], DENY],
+        ["a Deployment in kube-system whose patch enforces restricted but neither audits nor warns",
+            [withProp(withProp(patch("kube-system", "restricted"), ["metadata", "labels", "pod-security.kubernetes.io/audit"], undefined),
+                ["metadata", "labels", "pod-security.kubernetes.io/warn"], "privileged"), defaultDeny("kube-system")],
+            'sets metadata.labels["pod-security.kubernetes.io/audit"], metadata.labels["pod-security.kubernetes.io/warn"] to "restricted"'],
         ["a Deployment in kube-system whose default deny is in another namespace", [patch("kube-system", "restricted"), defaultDeny()], DENY],
     ];
     for (const [what, others, message] of cases) test(`${what} fails`, async () => assertFails(await stack(policy, [...others, miner]), [miner], message));

@@ -1,6 +1,6 @@
 /**
- * The namespaces a program deploys pods into and whether the program governs each: the Pod Security enforce label
- * (on a Namespace it creates or a NamespacePatch of an existing one) and a default-deny egress NetworkPolicy. A
+ * The namespaces a program deploys pods into and whether the program governs each: the Pod Security labels (enforce,
+ * audit, warn; on a Namespace it creates or a NamespacePatch of an existing one) and a default-deny egress NetworkPolicy. A
  * workload placed into a namespace the program only names (kube-system, a team's namespace) otherwise escapes every
  * namespace-level policy, which all judge only the Namespaces the program declares.
  *
@@ -10,9 +10,12 @@ import type { PolicyResource } from "@pulumi/policy";
 import { K8sObject, k8sObjects, namespaceOf } from "./k8s";
 import { providerView } from "./k8s-namespaces";
 import { isDefaultDenyEgress } from "./k8s-network";
-import { psaLabel } from "./k8s-psa";
+import { PsaMode, psaLabel } from "./k8s-psa";
 import { mayHoldPodSpec, podTemplatesOf } from "./k8s-workloads";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
+
+/** Enforce rejects, audit records, warn tells the caller: every mode the namespace policies require. */
+const PSA_MODES: readonly PsaMode[] = ["enforce", "audit", "warn"];
 
 export interface Workload {
     resource: PolicyResource;
@@ -28,8 +31,8 @@ export interface NamespaceGovernance {
     created: Set<string>;
     /** URNs of Namespace resources the program creates (for workloads whose namespace name is computed from one). */
     createdUrns: Set<string>;
-    /** Namespace name -> its enforce label is "restricted" (true), another value or unset (false), unknown. */
-    enforceRestricted: Map<string, Maybe<boolean>>;
+    /** `<mode> <namespace>` -> that Pod Security mode's label is "restricted" (true), another value or unset (false), unknown. */
+    psaRestricted: Map<string, Maybe<boolean>>;
     /** Namespace name -> a default-deny egress NetworkPolicy is declared there (true), undecided (UNKNOWN). */
     defaultDeny: Map<string, Maybe<boolean>>;
     /** Some NetworkPolicy's namespace is unknown: any namespace may be the one it lands in. */
@@ -48,7 +51,7 @@ function merge(map: Map<string, Maybe<boolean>>, key: string, v: Maybe<boolean>)
 /** Namespaces and NetworkPolicies of the stack, indexed by namespace name (read without recording unknowns). */
 export function namespaceGovernance(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): NamespaceGovernance {
     const g: NamespaceGovernance = {
-        created: new Set(), createdUrns: new Set(), enforceRestricted: new Map(), defaultDeny: new Map(), denyWithUnknownNamespace: false,
+        created: new Set(), createdUrns: new Set(), psaRestricted: new Map(), defaultDeny: new Map(), denyWithUnknownNamespace: false,
         recordUnknowns: new Map(), recordUnknownNamespaces: [],
     };
     const onUnknown = (ns: string, record: () => void) => g.recordUnknowns.set(ns, [...(g.recordUnknowns.get(ns) ?? []), record]);
@@ -60,10 +63,12 @@ export function namespaceGovernance(resources: readonly PolicyResource[], reads:
                 if (!obj.patch) g.createdUrns.add(r.urn);
                 if (typeof name !== "string") continue;
                 if (!obj.patch) g.created.add(name);
-                const label = obj.view.at("metadata", "labels", psaLabel("enforce"));
-                const level = label.str();
-                if (level === UNKNOWN) onUnknown(name, () => void label.with(reads(r)).value());
-                merge(g.enforceRestricted, name, level === UNKNOWN ? UNKNOWN : level === "restricted");
+                for (const mode of PSA_MODES) {
+                    const label = obj.view.at("metadata", "labels", psaLabel(mode));
+                    const level = label.str();
+                    if (level === UNKNOWN) onUnknown(name, () => void label.with(reads(r)).value());
+                    merge(g.psaRestricted, `${mode} ${name}`, level === UNKNOWN ? UNKNOWN : level === "restricted");
+                }
             } else if (obj.kind === "NetworkPolicy") {
                 const ns = namespaceOf(obj.view, providerView(r, scratch));
                 const deny = isDefaultDenyEgress(obj.view.at("spec"));
@@ -113,9 +118,13 @@ export function fromCreatedNamespace(w: Workload, g: NamespaceGovernance): boole
 export function missingGovernance(ns: string, g: NamespaceGovernance): { missing: string[]; undecided: boolean } {
     const missing: string[] = [];
     let undecided = false;
-    const enforce = g.enforceRestricted.get(ns);
-    if (enforce === UNKNOWN) undecided = true;
-    else if (enforce !== true) missing.push(`no Namespace or NamespacePatch named ${ns} sets metadata.labels["${psaLabel("enforce")}"] to "restricted"`);
+    const unlabelled: string[] = [];
+    for (const mode of PSA_MODES) {
+        const level = g.psaRestricted.get(`${mode} ${ns}`);
+        if (level === UNKNOWN) undecided = true;
+        else if (level !== true) unlabelled.push(`metadata.labels["${psaLabel(mode)}"]`);
+    }
+    if (unlabelled.length > 0) missing.push(`no Namespace or NamespacePatch named ${ns} sets ${unlabelled.join(", ")} to "restricted"`);
     const deny = g.defaultDeny.get(ns);
     if (deny === UNKNOWN || (deny !== true && g.denyWithUnknownNamespace)) {
         undecided = true;

@@ -14,12 +14,12 @@ import { UNKNOWN } from "../../lib/unknowns";
 export const requireGovernedWorkloadNamespaces = stackPolicy({
     name: "require-governed-workload-namespaces",
     description: "Every namespace the program deploys a pod spec into (workloads, CronJobs, custom resources with a pod template) is "
-        + "one it creates, or one it patches with the Pod Security enforce label restricted and gives a default-deny egress "
+        + "one it creates, or one it patches with the Pod Security enforce, audit and warn labels restricted and gives a default-deny egress "
         + "NetworkPolicy: no workload escapes the namespace policies by landing in kube-system or a namespace created elsewhere.",
     step: "mining",
     severity: "high",
     remediationSteps: "Deploy the workload into a Namespace the program creates (with the restricted labels and a default deny), or "
-        + `declare for the existing namespace a NamespacePatch setting metadata.labels["${psaLabel("enforce")}"] to "restricted" and a `
+        + `declare for the existing namespace a NamespacePatch setting metadata.labels["${psaLabel("enforce")}"] (and audit, warn) to "restricted" and a `
         + "NetworkPolicy { podSelector: {}, policyTypes: [\"Ingress\", \"Egress\"] } in it.",
     url: URLS.psa,
     framework: cisEks("4.3.2", "Ensure that all Namespaces have Network Policies defined (and 4.2 Pod Security Standards)"),
