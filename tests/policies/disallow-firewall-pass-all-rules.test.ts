@@ -20,7 +20,13 @@ describe("disallow-firewall-pass-all-rules: the egress firewall never passes eve
             "statefulRules[0] passes IP to any destination and port"],
         ["a stateless aws:pass for 0.0.0.0/0", { statelessRulesAndCustomActions: { statelessRules: [{ priority: 1, ruleDefinition: { actions: ["aws:pass"], matchAttributes: { destinations: [{ addressDefinition: "0.0.0.0/0" }] } } }] } },
             "statelessRules[0] passes every destination"],
+        ["a stateless aws:pass on port 3333 for the two halves of the internet", { statelessRulesAndCustomActions: { statelessRules: [{ priority: 1, ruleDefinition: { actions: ["aws:pass"],
+            matchAttributes: { destinations: [{ addressDefinition: "0.0.0.0/1" }, { addressDefinition: "128.0.0.0/1" }], destinationPorts: [{ fromPort: 3333, toPort: 3333 }] } } }] } },
+        "statelessRules[0] passes every destination"],
     ] as const;
     for (const [what, source, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, withSource(source)), [group], message));
+    test("a stateless aws:pass to the VPC only passes", async () =>
+        assertClean(await one(policy, withSource({ statelessRulesAndCustomActions: { statelessRules: [{ priority: 1, ruleDefinition: { actions: ["aws:pass"],
+            matchAttributes: { destinations: [{ addressDefinition: "10.40.0.0/16" }] } } }] } }))));
     test("unknown: an unknown rules source defers", async () => assertDeferred(await one(policy, withSource(UNKNOWN)), group, "ruleGroup.rulesSource"));
 });

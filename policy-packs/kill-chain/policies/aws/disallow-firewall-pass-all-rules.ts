@@ -1,5 +1,6 @@
 import { eksBestPractices } from "../../lib/frameworks";
 import { isWholeInternet } from "../../lib/cidr";
+import { internetWideUnion } from "../../lib/ip-union";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { asList, isObject } from "../../lib/values";
@@ -32,7 +33,8 @@ export function passAllSuricata(rules: string): string[] {
 export const disallowFirewallPassAllRules = resourcePolicy({
     name: "disallow-firewall-pass-all-rules",
     description: "No Network Firewall rule group passes all traffic: no Suricata or standard stateful PASS rule to any destination on any "
-        + "port, and no stateless aws:pass rule for 0.0.0.0/0 or ::/0, which would run before the firewall policy's default drop.",
+        + "port, and no stateless aws:pass rule for 0.0.0.0/0, ::/0 or destinations adding up to more than one /8 of public space, which "
+        + "would run before the firewall policy's default drop.",
     step: "mining",
     severity: "critical",
     remediationSteps: "Allow egress only through a stateful domain list (rulesSourceList with generatedRulesType ALLOWLIST and TLS_SNI/HTTP_HOST "
@@ -58,8 +60,9 @@ export const disallowFirewallPassAllRules = resourcePolicy({
             const def = isObject(r.ruleDefinition) ? r.ruleDefinition : {};
             const actions = asList(def.actions);
             const match = isObject(def.matchAttributes) ? def.matchAttributes : {};
-            const dests = asList(match.destinations).filter(isObject).map((d) => d.addressDefinition);
-            const everywhere = dests.length === 0 || dests.some(isWholeInternet);
+            const dests = asList(match.destinations).filter(isObject).map((d) => d.addressDefinition).filter((d): d is string => typeof d === "string");
+            // No destinations means every destination; several can add up to the internet (0.0.0.0/1 + 128.0.0.0/1).
+            const everywhere = dests.length === 0 || dests.some(isWholeInternet) || internetWideUnion(dests) !== undefined;
             if (actions.includes("aws:pass") && everywhere) findings.push(`ruleGroup.rulesSource.statelessRulesAndCustomActions.statelessRules[${i}] passes every destination past the stateful engine`);
         });
         if (findings.length > 0) report(`${findings.join("; ")}: everything leaves before the default drop; allow named domains only.`);
