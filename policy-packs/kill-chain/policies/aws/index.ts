@@ -41,6 +41,7 @@ import { requireVpcCniNetworkPolicyEnforcement } from "./require-vpc-cni-network
 import { disallowInternetWideEgressUnion } from "./disallow-internet-wide-egress-union";
 import { disallowDnsFirewallAllowAll } from "./disallow-dns-firewall-allow-all";
 import { disallowFirewallPassAllRules } from "./disallow-firewall-pass-all-rules";
+import { requireDnsFirewallFailClosed } from "./require-dns-firewall-fail-closed";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -81,6 +82,7 @@ export const awsPolicies: Policies = [
     requireFirewallDefaultDrop,
     disallowFirewallPassAllRules,
     disallowDnsFirewallAllowAll,
+    requireDnsFirewallFailClosed,
     disallowPublicPullThroughCache,
     disallowPublicEcrWrite,
     requireVpcCniNetworkPolicyEnforcement,
