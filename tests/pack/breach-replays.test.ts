@@ -48,11 +48,22 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-allow-all-egress": ["disallow-open-network-policy-egress"],
         // A Helm release's objects are invisible to every policy: unreviewed releases are refused as a mining risk.
         "breach-dashboard": ["disallow-unreviewed-helm-releases"],
+        "breach-cni-no-netpol": ["require-vpc-cni-network-policy-enforcement"],
+        "breach-partner-sg": ["disallow-internet-wide-egress-union"],
+        "breach-dns-allow-all": ["disallow-dns-firewall-allow-all"],
+        "breach-pass-all-group": ["disallow-firewall-pass-all-rules"],
+        "breach-dockerhub-cache": ["disallow-public-pull-through-cache"],
+        "breach-public-push": ["disallow-public-ecr-write"],
     },
     evasion: {
         "breach-cheap-trail": ["require-cloudtrail-integrity"],
         "breach-sandbox-vpc": ["require-vpc-flow-logs"],
         "breach-quick-cluster": ["require-eks-control-plane-logging"],
+        "breach-quiet-miners": ["disallow-kill-chain-finding-suppression"],
+        "breach-open-alerts": ["disallow-public-sns-topic-policy"],
+        "breach-write-only-trail": ["require-trail-read-and-kms-events"],
+        "breach-short-trail-logs": ["require-trail-log-retention"],
+        "breach-quiet-flow-log": ["require-flow-log-addresses"],
     },
 };
 

@@ -49,13 +49,15 @@ describe("hardened-kill-chain on the reference stack", () => {
         const subjects = new Set<string>();
         for (const d of deferred) for (const m of d.matchAll(/(?:[\w.]+, )*([\w.]+) of (urn:\S+) (?:is|are) unknown/g)) subjects.add(m[2]!.split("::").pop()!);
         // A Kubernetes provider whose kubeconfig is unknown previews no outputs (provider_plugin.go Create): stack
-        // policies see those objects only in `up`. Their inputs are judged in preview by the resource policies.
+        // policies see those objects only in `up`. Their inputs are judged in preview by the resource policies; the
+        // Deployment's namespace and image owner (stack facts) wait for `up` too.
         assert.deepEqual([...subjects].sort(), [
             "cluster-vpc-cni-role",
             "kubernetes-ns-payments-allow-dns",
             "kubernetes-ns-payments-default-deny",
             "kubernetes-ns-payments-default-sa",
             "kubernetes-ns-payments-namespace",
+            "kubernetes-telemetry-reader-deployment",
             "kubernetes-telemetry-reader-egress",
             "kubernetes-telemetry-reader-ns-allow-dns",
             "kubernetes-telemetry-reader-ns-default-deny",

@@ -16,6 +16,10 @@ describe("disallow-guardduty-agent-interference: the runtime threat detector is 
         ["a NamespacePatch relabelling amazon-guardduty", { ...namespace("amazon-guardduty"), type: "kubernetes:core/v1:NamespacePatch" }, "Namespace amazon-guardduty"],
         ["a ClusterRolePatch of the agent's role", { ...withProp(clusterRole(), ["metadata", "name"], "aws-guardduty-agent-role"), type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRolePatch" },
             "aws-guardduty-agent-role"],
+        ["a zero-pod ResourceQuota in amazon-guardduty (starves the agent)", { type: "kubernetes:core/v1:ResourceQuota", name: "quota",
+            props: { metadata: { name: "quiet", namespace: "amazon-guardduty" }, spec: { hard: { pods: "0" } } } }, "ResourceQuota amazon-guardduty/quiet"],
+        ["a LimitRange in amazon-guardduty", { type: "kubernetes:core/v1:LimitRange", name: "limits",
+            props: { metadata: { name: "tiny", namespace: "amazon-guardduty" }, spec: { limits: [{ type: "Container", max: { cpu: "1m" } }] } } }, "LimitRange amazon-guardduty/tiny"],
         ["a Helm chart installed into amazon-guardduty", withProp(helmChart(), ["namespace"], "amazon-guardduty"), "namespace is amazon-guardduty"],
     ] as const;
     for (const [what, r, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, r), [r], message));

@@ -24,7 +24,7 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
 
     test("0.0.0.0/0 to an internet gateway (unknown id, joined by dependency) fails on the route", async () => {
         const direct = res("aws:ec2/route:Route", "private-a-default", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN }, { routeTableId: [table], gatewayId: [igw] });
-        assertFails(await stack(policy, [...baseline.filter((r) => r !== viaFirewall), direct]), [direct], "destinationCidrBlock sends 0.0.0.0/0 straight to an internet gateway");
+        assertFails(await stack(policy, [...baseline.filter((r) => r !== viaFirewall), direct]), [direct], "escaping path: nodes -> subnet private-a -> private-a (aws:ec2/routeTable:RouteTable) -> destinationCidrBlock 0.0.0.0/0 -> an internet gateway");
     });
     test("0.0.0.0/0 to a literal igw- id fails", async () => {
         const direct = edit(viaFirewall, { vpcEndpointId: undefined, gatewayId: "igw-0123" });
@@ -40,13 +40,26 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
     });
     test("an inline 0.0.0.0/0 route to a NAT gateway on the node table fails on the table", async () => {
         const inline = edit(table, { routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: UNKNOWN }] });
-        assertFails(await stack(policy, [vpc, nat, subnet, inline, assoc, nodes]), [table], "routes[0] sends 0.0.0.0/0");
+        assertFails(await stack(policy, [vpc, nat, subnet, inline, assoc, nodes]), [table], "-> routes[0] 0.0.0.0/0 -> a NAT gateway");
     });
     test("a cluster's own subnets count (vpcConfig)", async () => {
         const cluster = res("aws:eks/cluster:Cluster", "cluster", { vpcConfig: { subnetIds: [UNKNOWN] } }, { vpcConfig: [subnet] });
         const direct = edit(viaFirewall, { vpcEndpointId: undefined, natGatewayId: "nat-1" });
-        assertFails(await stack(policy, [vpc, subnet, table, assoc, direct, cluster]), [viaFirewall], "used by subnet private-a of cluster");
+        assertFails(await stack(policy, [vpc, subnet, table, assoc, direct, cluster]), [viaFirewall], "escaping path: cluster -> subnet private-a");
     });
+    const exits = [
+        ["a transit gateway", { transitGatewayId: "tgw-0123" }],
+        ["a network interface (a NAT instance or appliance)", { networkInterfaceId: "eni-0123" }],
+        ["an instance (a NAT instance)", { instanceId: "i-0123" }],
+        ["a VPC peering connection", { vpcPeeringConnectionId: "pcx-0123" }],
+        ["a virtual private gateway", { gatewayId: "vgw-0123" }],
+    ] as const;
+    for (const [target, props] of exits) {
+        test(`0.0.0.0/0 to ${target} fails, naming the escaping path`, async () => {
+            const direct = edit(viaFirewall, { vpcEndpointId: undefined, ...props });
+            assertFails(await stack(policy, [...baseline.filter((r) => r !== viaFirewall), direct]), [viaFirewall], `0.0.0.0/0 -> ${target}, past the firewall`);
+        });
+    }
     test("the VPC's main route table counts for a subnet without an association", async () => {
         const main = res("aws:ec2/defaultRouteTable:DefaultRouteTable", "main", { defaultRouteTableId: UNKNOWN, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] }, { defaultRouteTableId: [vpc] });
         assertFails(await stack(policy, [vpc, subnet, main, nodes]), [main], "routes[0]");

@@ -21,6 +21,23 @@ describe("disallow-open-network-policy-egress: no NetworkPolicy opens the intern
         ["a NetworkPolicyPatch adding 0.0.0.0/0", { ...withProp(readerEgress(), CIDR, "0.0.0.0/0"), type: "kubernetes:networking.k8s.io/v1:NetworkPolicyPatch" }, "0.0.0.0/0"],
     ] as const;
     for (const [what, r, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, r), [r], message));
+    const blocks = (cidrs: string[]) => withProp(readerEgress(), ["spec", "egress", 0, "to"], cidrs.map((cidr) => ({ ipBlock: { cidr } })));
+    test("a hundred public /8 blocks fail as one union, naming the public space", async () => {
+        const r = blocks(Array.from({ length: 100 }, (_, i) => `${i + 11}.0.0.0/8`));
+        assertFails(await one(policy, r), [r], "spec.egress ipBlocks open");
+    });
+    test("0.0.0.0/1 and 128.0.0.0/1 in two rules fail once each (each is broader than /8)", async () => {
+        const r = withProp(withProp(readerEgress(), CIDR, "0.0.0.0/1"), ["spec", "egress", 1], { to: [{ ipBlock: { cidr: "128.0.0.0/1" } }] });
+        assertFails(await one(policy, r), [r], "is 128.0.0.0/1");
+    });
+    test("two public /8s fail (more than one /8 of public space); two public /9s pass", async () => {
+        assertFails(await one(policy, blocks(["52.0.0.0/8", "54.0.0.0/8"])), [readerEgress()], "2 /8s of public IPv4 together");
+        assertClean(await one(policy, blocks(["52.0.0.0/9", "54.0.0.0/9"])));
+    });
+    test("an unknown except next to a wide union defers instead of failing", async () => {
+        const r = withProp(blocks(Array.from({ length: 20 }, (_, i) => `${i + 11}.0.0.0/8`)), ["spec", "egress", 0, "to", 0, "ipBlock", "except"], [UNKNOWN]);
+        assertDeferred(await one(policy, r), r, "except");
+    });
     test("unknown: 0.0.0.0/0 is reported next to an unknown peer", async () => {
         const r = withProp(withProp(readerEgress(), CIDR, UNKNOWN), ["spec", "egress", 0, "to", 1, "ipBlock", "cidr"], "0.0.0.0/0");
         assertFails(await one(policy, r), [r], "to[1].ipBlock.cidr is 0.0.0.0/0");

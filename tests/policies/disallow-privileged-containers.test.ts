@@ -13,6 +13,9 @@ describe("disallow-privileged-containers: no container gets host-level privilege
         assertClean(await one(policy, withProp(deployment(), [...SC, "capabilities", "add"], ["NET_BIND_SERVICE"]))));
     test("a DeploymentPatch that leaves allowPrivilegeEscalation unset passes (it does not own the field)", async () =>
         assertClean(await one(policy, { ...withProp(deployment(), [...SC, "allowPrivilegeEscalation"], undefined), type: "kubernetes:apps/v1:DeploymentPatch" })));
+    test("a Windows pod that leaves allowPrivilegeEscalation unset passes (the standard requires it unset there)", async () =>
+        assertClean(await one(policy, withProp(withProp(deployment(), [...SC, "allowPrivilegeEscalation"], undefined),
+            ["spec", "template", "spec", "os"], { name: "windows" }))));
     const cases = [
         ["privileged true", withProp(deployment(), [...SC, "privileged"], true), "containers[0].securityContext.privileged is true"],
         ["allowPrivilegeEscalation true", withProp(deployment(), [...SC, "allowPrivilegeEscalation"], true), "allowPrivilegeEscalation is true"],

@@ -93,8 +93,10 @@ describe("breach replays: each kill-chain step reintroduced in Kubernetes fails 
             "require-namespace-default-deny-egress miners", "require-restricted-pod-security miners", "disallow-privileged-containers node-agent",
             "disallow-host-network node-agent", "require-container-limits node-agent", "require-approved-image-registries node-agent",
             "disallow-open-network-policy-egress allow-all-egress", "require-pod-security-audit-and-warn miners",
+            "enforce-pod-security-standard node-agent", "enforce-pod-security-standard rollout",
+            "require-governed-workload-namespaces rollout", "require-own-image-registries rollout",
         ],
-        evasion: ["disallow-guardduty-agent-interference quiet"],
+        evasion: ["disallow-guardduty-agent-interference quiet", "disallow-guardduty-agent-interference starve", "disallow-guardduty-agent-admission-blocks gate"],
     };
     const upOnly: Record<string, string[]> = { creds: ["disallow-aws-keys-in-kubernetes aws-creds"] };
     for (const mode of ["preview", "up"] as const) {

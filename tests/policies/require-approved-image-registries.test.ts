@@ -19,6 +19,8 @@ describe("require-approved-image-registries: no image comes from a public regist
         ["a look-alike host", withProp(deployment(), IMAGE, "111122223333.dkr.ecr.eu-west-1.amazonaws.com.evil.example/app:1"), "evil.example"],
         ["an init container from Docker Hub", withProp(deployment(), ["spec", "template", "spec", "initContainers"], [{ name: "i", image: "busybox:1.36" }]), "initContainers[0].image"],
         ["an ephemeral container from Docker Hub", withProp(pod(), ["spec", "ephemeralContainers"], [{ name: "d", image: "busybox" }]), "ephemeralContainers[0].image"],
+        ["an Argo Rollout's pod template from Docker Hub", { type: "kubernetes:argoproj.io/v1alpha1:Rollout", name: "rollout",
+            props: { metadata: { name: "r" }, spec: { template: { spec: { containers: [{ name: "m", image: "xmrig/xmrig" }] } } } } }, "spec.template.spec.containers[0].image"],
         ["a DeploymentPatch changing the image", { ...withProp(deployment(), IMAGE, "docker.io/library/alpine:3"), type: "kubernetes:apps/v1:DeploymentPatch" }, "docker.io/library/alpine:3"],
     ] as const;
     for (const [what, r, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, r), [r], message));

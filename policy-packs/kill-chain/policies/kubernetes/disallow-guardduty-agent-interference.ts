@@ -1,5 +1,5 @@
 import { eksBestPractices } from "../../lib/frameworks";
-import { HELM_TYPES, View, describe, k8sObjects, k8sTypes, namespaceOf, WORKLOAD_KINDS } from "../../lib/k8s";
+import { HELM_TYPES, View, describe, k8sObjects, namespaceOf, parseK8sType } from "../../lib/k8s";
 import { helmNamespace } from "../../lib/k8s-helm";
 import { URLS } from "../../lib/k8s-meta";
 import { providerView } from "../../lib/k8s-namespaces";
@@ -9,6 +9,12 @@ import { UNKNOWN } from "../../lib/unknowns";
 /** Where the GuardDuty EKS Runtime Monitoring add-on runs its agent DaemonSet. */
 export const GUARDDUTY_NAMESPACE = "amazon-guardduty";
 export const GUARDDUTY_AGENT = "aws-guardduty-agent";
+
+const CLUSTER_SCOPED = new Set([
+    "ClusterRole", "ClusterRoleBinding", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "PriorityClass", "StorageClass",
+    "CustomResourceDefinition", "ClusterPolicy", "PersistentVolume", "Node", "IngressClass", "RuntimeClass",
+]);
 
 /**
  * The program leaves the GuardDuty runtime agent alone: the add-on owns its namespace and DaemonSet. Anything the
@@ -26,11 +32,8 @@ export const disallowGuardDutyAgentInterference = resourcePolicy({
     url: URLS.guardDutyAgent,
     framework: eksBestPractices("runtime", "Use Amazon GuardDuty for runtime monitoring and detecting threats"),
     references: ["EKS-BP runtime: Use Amazon GuardDuty for runtime monitoring", "AWS Config guardduty-eks-protection-runtime-enabled"],
-    types: [
-        ...k8sTypes(...WORKLOAD_KINDS, "Namespace", "NetworkPolicy", "ConfigMap", "Secret", "Service", "ServiceAccount", "Role",
-            "RoleBinding", "ClusterRole", "ClusterRoleBinding"),
-        ...HELM_TYPES,
-    ],
+    // Every Kubernetes kind: a ResourceQuota or LimitRange starves the agent as surely as a NetworkPolicy cuts it off.
+    types: (t: string) => parseK8sType(t) !== undefined || HELM_TYPES.includes(t),
     check: ({ args, reads, report }) => {
         const provider = providerView(args, reads);
         if (HELM_TYPES.includes(args.type)) {
@@ -49,8 +52,8 @@ export const disallowGuardDutyAgentInterference = resourcePolicy({
                 if (name === GUARDDUTY_NAMESPACE) report(`Namespace ${name} belongs to the GuardDuty add-on; remove the resource.`);
                 continue;
             }
-            // Cluster-scoped kinds ignore metadata.namespace.
-            if (obj.kind === "ClusterRole" || obj.kind === "ClusterRoleBinding") continue;
+            // Cluster-scoped kinds ignore metadata.namespace (admission configurations: disallow-guardduty-agent-admission-blocks).
+            if (CLUSTER_SCOPED.has(obj.kind)) continue;
             const ns = namespaceOf(obj.view, provider);
             if (ns === UNKNOWN || ns !== GUARDDUTY_NAMESPACE) continue;
             report(`${describe(obj)}: metadata.namespace is ${GUARDDUTY_NAMESPACE}, the GuardDuty runtime agent's namespace; remove the resource.`);

@@ -2,6 +2,7 @@ import { cisEks } from "../../lib/frameworks";
 import { HELM_TYPES, K8sObject, View, WORKLOAD_KINDS, describe, k8sObjects, k8sTypes, strings } from "../../lib/k8s";
 import { enabledHelmValues } from "../../lib/k8s-helm";
 import { URLS } from "../../lib/k8s-meta";
+import { unlessWindows } from "../../lib/k8s-pss-pod";
 import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
@@ -14,15 +15,18 @@ export function normalizeCapability(c: string): string {
     return c.trim().toUpperCase().replace(/^CAP_/, "");
 }
 
-function containerFindings(obj: K8sObject, c: View): string[] {
+function containerFindings(obj: K8sObject, pod: View, c: View): string[] {
     const out: string[] = [];
     const sc = c.at("securityContext");
     if (sc.at("privileged").bool() === true) out.push(`${sc.at("privileged").path} is true (every device and capability of the host); remove it`);
     const ape = sc.at("allowPrivilegeEscalation");
     const escalation = ape.bool();
     if (escalation === true) out.push(`${ape.path} is true; set it to false`);
-    // Unset means true for a Linux process (setuid binaries gain root); a patch owns only what it sets.
-    else if (escalation === undefined && !obj.patch) out.push(`${ape.path} is unset, which lets setuid binaries gain root; set it to false`);
+    // Unset means true for a Linux process (setuid binaries gain root); a patch owns only what it sets. Windows has no
+    // setuid, and the standard requires the field unset there (pod-security-admission check_allowPrivilegeEscalation.go).
+    else if (escalation === undefined && !obj.patch) {
+        out.push(...unlessWindows(pod, [`${ape.path} is unset, which lets setuid binaries gain root; set it to false`]));
+    }
     const added = strings(sc.at("capabilities", "add"));
     if (added !== UNKNOWN) {
         const extra = added.filter((a): a is string => typeof a === "string" && !ALLOWED_ADDED_CAPABILITIES.includes(normalizeCapability(a)));
@@ -58,7 +62,7 @@ export const disallowPrivilegedContainers = resourcePolicy({
         for (const obj of k8sObjects(args.type, reads, args.props)) {
             const pod = podTemplateOf(obj);
             if (!pod) continue;
-            const findings = containersOf(pod.spec).flatMap((c) => containerFindings(obj, c));
+            const findings = containersOf(pod.spec).flatMap((c) => containerFindings(obj, pod.spec, c));
             const hostProcess = pod.spec.at("securityContext", "windowsOptions", "hostProcess");
             if (hostProcess.bool() === true) findings.push(`${hostProcess.path} is true (a Windows host process); remove it`);
             if (findings.length > 0) report(`${describe(obj)}: ${findings.join("; ")}.`);

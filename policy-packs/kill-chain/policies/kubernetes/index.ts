@@ -5,11 +5,13 @@ import { disallowAwsKeysInKubernetes } from "./disallow-aws-keys-in-kubernetes";
 import { disallowClusterAdminBindings } from "./disallow-cluster-admin-bindings";
 import { disallowClusterWideSecretRead } from "./disallow-cluster-wide-secret-read";
 import { disallowDefaultNamespace } from "./disallow-default-namespace";
+import { disallowGuardDutyAgentAdmissionBlocks } from "./disallow-guardduty-agent-admission-blocks";
 import { disallowGuardDutyAgentInterference } from "./disallow-guardduty-agent-interference";
 import { disallowHostNamespaces } from "./disallow-host-namespaces";
 import { disallowHostNetwork } from "./disallow-host-network";
 import { disallowIamAccessKeysInKubernetes } from "./disallow-iam-access-keys-in-kubernetes";
 import { disallowInternetFacingIngresses } from "./disallow-internet-facing-ingresses";
+import { disallowInternetWideNamespaceEgress } from "./disallow-internet-wide-namespace-egress";
 import { disallowKubernetesAdminConsoles } from "./disallow-kubernetes-admin-consoles";
 import { disallowOpenNetworkPolicyEgress } from "./disallow-open-network-policy-egress";
 import { disallowPrivilegedContainers } from "./disallow-privileged-containers";
@@ -17,10 +19,13 @@ import { disallowPublicKubernetesServices } from "./disallow-public-kubernetes-s
 import { disallowRbacEscalationVerbs } from "./disallow-rbac-escalation-verbs";
 import { disallowUnreviewedHelmReleases } from "./disallow-unreviewed-helm-releases";
 import { disallowWildcardRbacRules } from "./disallow-wildcard-rbac-rules";
+import { enforcePodSecurityStandard } from "./enforce-pod-security-standard";
 import { requireApprovedImageRegistries } from "./require-approved-image-registries";
 import { requireContainerLimits } from "./require-container-limits";
 import { requireDefaultServiceAccountTokenDisabled } from "./require-default-service-account-token-disabled";
+import { requireGovernedWorkloadNamespaces } from "./require-governed-workload-namespaces";
 import { requireNamespaceDefaultDenyEgress } from "./require-namespace-default-deny-egress";
+import { requireOwnImageRegistries } from "./require-own-image-registries";
 import { requirePinnedImageDigests } from "./require-pinned-image-digests";
 import { requirePodSecurityAuditAndWarn } from "./require-pod-security-audit-and-warn";
 import { requireRestrictedPodSecurity } from "./require-restricted-pod-security";
@@ -52,16 +57,21 @@ export const kubernetesPolicies: Policies = [
     requireNodeClassImdsv2HopLimit1,
     // mining
     requireNamespaceDefaultDenyEgress,
+    requireGovernedWorkloadNamespaces,
     disallowOpenNetworkPolicyEgress,
+    disallowInternetWideNamespaceEgress,
     disallowPrivilegedContainers,
     disallowHostNamespaces,
     requireContainerLimits,
     requireRestrictedPodSecurity,
+    enforcePodSecurityStandard,
     disallowDefaultNamespace,
     requireApprovedImageRegistries,
+    requireOwnImageRegistries,
     requirePinnedImageDigests,
     disallowUnreviewedHelmReleases,
     // evasion
     requirePodSecurityAuditAndWarn,
     disallowGuardDutyAgentInterference,
+    disallowGuardDutyAgentAdmissionBlocks,
 ];

@@ -1,16 +1,17 @@
 import { configWithDefaults, stringList } from "../../lib/config";
 import { cisEks } from "../../lib/frameworks";
-import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
+import { describe, k8sObjects } from "../../lib/k8s";
 import { DEFAULT_ALLOWED_IMAGE_REGISTRIES, isFromAllowedRegistry } from "../../lib/k8s-images";
 import { URLS } from "../../lib/k8s-meta";
-import { containerImages, podTemplateOf } from "../../lib/k8s-workloads";
+import { containerImages, mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 
 /** Every container image comes from an approved registry (by default: a private ECR registry), never a public one. */
 export const requireApprovedImageRegistries = resourcePolicy({
     name: "require-approved-image-registries",
-    description: "Every container image (init and ephemeral containers included) matches allowedImageRegistries, by default a private "
-        + "ECR registry (<account>.dkr.ecr.<region>.amazonaws.com/): no miner image pulled from Docker Hub or any public registry.",
+    description: "Every container image (init and ephemeral containers and custom resources' pod templates included) matches "
+        + "allowedImageRegistries, by default a private ECR registry (<account>.dkr.ecr.<region>.amazonaws.com/): no miner image pulled "
+        + "from Docker Hub or any public registry (require-own-image-registries then pins the ECR account and region to the stack's).",
     step: "mining",
     severity: "high",
     remediationSteps: "Push the image to the account's private ECR (or mirror it with an ECR pull-through cache rule) and reference it "
@@ -30,14 +31,12 @@ export const requireApprovedImageRegistries = resourcePolicy({
             },
         },
     },
-    types: k8sTypes(...WORKLOAD_KINDS),
+    types: mayHoldPodSpec,
     check: ({ args, reads, report }) => {
         const allowed = stringList(configWithDefaults(args.getConfig(), { allowedImageRegistries: [...DEFAULT_ALLOWED_IMAGE_REGISTRIES] })
             .allowedImageRegistries);
         for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const pod = podTemplateOf(obj);
-            if (!pod) continue;
-            const bad = containerImages(pod.spec)
+            const bad = podTemplatesOf(obj, args.type).flatMap((pod) => containerImages(pod.spec))
                 .filter(({ image }) => !isFromAllowedRegistry(image, allowed))
                 .map(({ path, image }) => `${path} is "${image}"`);
             if (bad.length > 0) {

@@ -1,0 +1,67 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { AWS } from "../../lib/aws-types";
+import { eksBestPractices } from "../../lib/frameworks";
+import { k8sTypes } from "../../lib/k8s";
+import { stackPolicy } from "../../lib/policy";
+import { ofType } from "../../lib/stack";
+import { UNKNOWN } from "../../lib/unknowns";
+import { asBool, isObject } from "../../lib/values";
+
+const ADDON = "aws:eks/addon:Addon";
+const NETWORK_POLICY_TYPES = new Set(k8sTypes("NetworkPolicy"));
+/** Helm charts of CNIs that enforce NetworkPolicies themselves (the VPC CNI then need not). */
+const ENFORCING_CHARTS = /(^|\/)(tigera-operator|calico|cilium)(-[\d.]+\.tgz)?$/;
+
+/** Whether the vpc-cni add-on's configurationValues turn NetworkPolicy enforcement on (`enableNetworkPolicy: "true"`). */
+export function enforcesNetworkPolicy(configurationValues: unknown): boolean {
+    if (typeof configurationValues !== "string") return false;
+    try {
+        const v: unknown = JSON.parse(configurationValues);
+        return isObject(v) && asBool(v.enableNetworkPolicy) === true;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * NetworkPolicies are only words unless the CNI enforces them. On EKS the VPC CNI does so only with
+ * enableNetworkPolicy "true" in the add-on's configuration: switch it off and every default deny and egress
+ * allowlist of the program stays declared, and nothing stops a pod talking to its pool.
+ */
+export const requireVpcCniNetworkPolicyEnforcement = stackPolicy({
+    name: "require-vpc-cni-network-policy-enforcement",
+    description: "A stack that runs an EKS cluster and declares NetworkPolicies has them enforced: the vpc-cni add-on's "
+        + "configurationValues set enableNetworkPolicy \"true\" (or the stack installs Calico or Cilium), so no default deny is a no-op.",
+    step: "mining",
+    severity: "critical",
+    remediationSteps: "On the aws.eks.Addon \"vpc-cni\" set configurationValues to JSON.stringify({ enableNetworkPolicy: \"true\" }) "
+        + "(and manage the add-on in the program so the setting cannot drift).",
+    url: "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html",
+    framework: eksBestPractices("network", "Network policy"),
+    references: ["EKS-BP network: Network policy", "CIS EKS 4.3.2"],
+    check: ({ args, reads, report }) => {
+        const clusters = ofType(args.resources, [AWS.eksCluster]);
+        if (clusters.length === 0) return;
+        const policies = args.resources.filter((r) => NETWORK_POLICY_TYPES.has(r.type));
+        if (policies.length === 0) return;
+        const charts = args.resources.filter((r) => r.type.startsWith("kubernetes:helm.sh/"));
+        if (charts.some((c) => {
+            const chart = reads(c).get("chart", () => c.props.chart);
+            return typeof chart === "string" && ENFORCING_CHARTS.test(chart);
+        })) return;
+        const cni: PolicyResource[] = ofType(args.resources, [ADDON]).filter((a) => reads(a).get("addonName", () => a.props.addonName) === "vpc-cni");
+        const what = `${policies.length} NetworkPolic${policies.length === 1 ? "y is" : "ies are"} declared (${policies.slice(0, 3).map((p) => p.name).join(", ")}`
+            + `${policies.length > 3 ? ", ..." : ""})`;
+        if (cni.length === 0) {
+            report(clusters[0], `${what} but the stack manages no vpc-cni add-on, and the VPC CNI enforces NetworkPolicies only when configured to: `
+                + "add aws.eks.Addon \"vpc-cni\" with configurationValues {\"enableNetworkPolicy\":\"true\"}.");
+            return;
+        }
+        for (const a of cni) {
+            const values = reads(a).get("configurationValues", () => a.props.configurationValues);
+            if (values === UNKNOWN || enforcesNetworkPolicy(values)) continue;
+            report(a, `configurationValues ${typeof values === "string" ? values : "is unset"}: enableNetworkPolicy is not "true", so ${what} and none is `
+                + "enforced; set {\"enableNetworkPolicy\":\"true\"}.");
+        }
+    },
+});
