@@ -68,6 +68,8 @@ export interface DynamicProviderOptions {
     env?: NodeJS.ProcessEnv;
     /** Deadline for start-up and for each call. @default 60 s */
     timeoutMs?: number;
+    /** Deadline for start-up alone (a tight call deadline must not fail a start on a busy machine). @default timeoutMs */
+    startTimeoutMs?: number;
     /** What the plugin writes, a line at a time, but for its port line (the CLI shows a dynamic provider's output). @default - dropped */
     onOutput?: (stream: "stdout" | "stderr", line: string) => void;
 }
@@ -261,7 +263,7 @@ export class DynamicProviderPlugin {
         });
         let client: ProviderClient | undefined;
         try {
-            const line = await Promise.race([portLine, failed, late("did not print its port", timeoutMs)]);
+            const line = await Promise.race([portLine, failed, late("did not print its port", o.startTimeoutMs ?? timeoutMs)]);
             clearTimeout(timer);
             const port = Number(line.trim());
             if (!/^\d+$/.test(line.trim()) || port <= 0 || port > 65535) {

@@ -103,7 +103,8 @@ describe("Node.js dynamic provider plugin: Check as `pulumi preview` calls it", 
 
 describe("Node.js dynamic provider plugin: outside a preview, deadlines, lifecycle", () => {
     test("in `up` unknowns are not sent, a hung check fails at the deadline, and stop ends the process", async () => {
-        const plugin = await DynamicProviderPlugin.start(options({ dryRun: false, timeoutMs: 1000 }));
+        // The call deadline under test is 1 s; start-up gets its own, so a busy machine cannot fail the start.
+        const plugin = await DynamicProviderPlugin.start(options({ dryRun: false, timeoutMs: 1000, startTimeoutMs: 60_000 }));
         try {
             await assert.rejects(plugin.check(WIDGET_URN, {}), /configure the provider before Check/);
             await plugin.configure({}, []);
