@@ -151,9 +151,16 @@ for (const [label, mode, config] of variants) {
     });
 }
 
+// Step one of a deployment and a teardown are both departures from the example stack: one program run serves both.
+const STEP_ONE_TEARDOWN = {
+    ...allowlist,
+    "hardened-stack:kubernetes": { telemetryReaderImage: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry-reader@sha256:3f1c5d0b7a9e2b6c4d8f0a1e3c5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b" },
+    "hardened-stack:operations": { allowDestroy: true },
+};
+
 describe("reference stack: kubernetes.mode left unset (step one of a deployment)", () => {
     test("the default skips the layer: no Kubernetes resource and no Kubernetes provider, so a first up never waits on the private API", async () => {
-        const run = await reference("preview", { "hardened-stack:kubernetes": { telemetryReaderImage: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry-reader@sha256:3f1c5d0b7a9e2b6c4d8f0a1e3c5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b" } });
+        const run = await reference("preview", STEP_ONE_TEARDOWN);
         assert.deepEqual(run.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes").map((r) => r.urn), []);
         assert.ok(run.resources.some((r) => r.type === "aws:eks/cluster:Cluster"));
     });
@@ -161,7 +168,7 @@ describe("reference stack: kubernetes.mode left unset (step one of a deployment)
 
 describe("reference stack: teardown switch (operations.allowDestroy)", () => {
     test("lifts deletion protection on the cluster, the security log groups and the firewall, and says so", async () => {
-        const run = await reference("preview", { ...allowlist, "hardened-stack:operations": { allowDestroy: true } });
+        const run = await reference("preview", STEP_ONE_TEARDOWN);
         assert.equal(ofType(run, "aws:eks/cluster:Cluster")[0]!.inputs.deletionProtection, false);
         const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((l) => "deletionProtectionEnabled" in l.inputs);
         assert.ok(groups.length >= 2);
