@@ -7,7 +7,7 @@
  *
  * Not the pack's verdict on what they register: that needs the offline engine to serve Construct for this package,
  * which it does not yet (engine/deployment.ts refuses remote components but the Kubernetes ConfigGroup). The same
- * classes are judged by the pack in the reference program (tests/pack/reference-check.test.ts).
+ * classes are judged by the pack in the reference program (tests/stack/reference.test.ts).
  */
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
