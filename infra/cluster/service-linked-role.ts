@@ -6,7 +6,7 @@
  * when it is missing (EC2 Auto Scaling guide, "Service-linked roles for Amazon EC2 Auto Scaling").
  */
 import * as aws from "@pulumi/aws";
-import { check } from "../lib/validation";
+import { enumValue } from "../lib/validation";
 
 /** Whether the stack creates a service-linked role (a const object and a type of one name: a named schema enum). */
 export const ServiceLinkedRoleMode = {
@@ -25,8 +25,7 @@ export const AUTOSCALING_ROLE_PATH = `/aws-service-role/${AUTOSCALING_SERVICE}/`
 export const OWNER_TAG = "hardened-stack:created-by";
 
 export function validateServiceLinkedRoleMode(value: unknown, setting: string): ServiceLinkedRoleMode {
-    check(value === "create" || value === "existing", setting, value, "must be \"create\" or \"existing\"");
-    return value as ServiceLinkedRoleMode;
+    return enumValue(ServiceLinkedRoleMode, value, setting);
 }
 
 /**

@@ -48,14 +48,8 @@ export function validateClusterName(value: unknown, setting: string): string {
     return value as string;
 }
 
-// One definition with the network's, so the component package's schema has one EgressMode enum.
-import { EgressMode } from "../network/validate";
-export { EgressMode };
-
-export function validateEgressMode(value: unknown, setting: string): EgressMode {
-    check(value === "sealed" || value === "allowlist", setting, value, "must be \"sealed\" (AWS endpoints only) or \"allowlist\" (plus firewall-filtered HTTPS)");
-    return value as EgressMode;
-}
+// One definition with the network's, so the component package's schema has one EgressMode enum and one validator.
+export { EgressMode, validateEgressMode } from "../network/validate";
 
 /** The VPC CIDR the node security group allows traffic to: a valid IPv4 network address. */
 export function validateVpcCidr(value: unknown, setting: string): string {

@@ -1,6 +1,6 @@
 import { AwsEnvironment } from "../lib/aws";
 import { bucketNameProblem } from "../lib/naming";
-import { ValidationError } from "../lib/validation";
+import { ValidationError, enumValue } from "../lib/validation";
 
 /**
  * Prefix for the trail, rule, topic, log group and role names. Lowercase so every derived name is also a valid
@@ -44,10 +44,7 @@ export type GuardDutyMode = (typeof GuardDutyMode)[keyof typeof GuardDutyMode];
 export const GUARDDUTY_MODES: readonly GuardDutyMode[] = Object.values(GuardDutyMode);
 
 export function validateGuardDutyMode(value: unknown, setting: string): GuardDutyMode {
-    if (typeof value !== "string" || !(GUARDDUTY_MODES as readonly string[]).includes(value)) {
-        throw new ValidationError(setting, value, `must be one of ${GUARDDUTY_MODES.join(", ")}`);
-    }
-    return value as GuardDutyMode;
+    return enumValue(GuardDutyMode, value, setting);
 }
 
 /** One plain address; SNS sends a confirmation mail to it, so a typo means alerts silently go nowhere. */

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { validateClusterName } from "../cluster/settings";
-import { ValidationError, check } from "../lib/validation";
+import { ValidationError, check, enumValue } from "../lib/validation";
 
 /**
  * `deploy` creates the Kubernetes layer; `skip` creates no Kubernetes provider and no Kubernetes resource, so the AWS
@@ -19,9 +19,7 @@ export const KUBERNETES_MODES: readonly KubernetesMode[] = Object.values(Kuberne
 
 /** Accepts only the two known modes; a typo must not silently skip (or deploy) the whole layer. */
 export function validateKubernetesMode(value: unknown, setting: string): KubernetesMode {
-    check(typeof value === "string" && (KUBERNETES_MODES as readonly string[]).includes(value), setting, value,
-        `must be one of ${KUBERNETES_MODES.join(", ")}`);
-    return value as KubernetesMode;
+    return enumValue(KubernetesMode, value, setting);
 }
 
 /** How to reach the cluster's API server. Plain inputs so the layer can be tested without the cluster component. */

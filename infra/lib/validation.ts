@@ -30,6 +30,16 @@ export function check(ok: boolean, setting: string, value: unknown, requirement:
     if (!ok) throw new ValidationError(setting, value, requirement);
 }
 
+/**
+ * The value, if it is one of an `as const` enum object's values (the shape the component package's schema needs);
+ * otherwise a ValidationError naming the setting, the value and the allowed values (or `requirement`).
+ */
+export function enumValue<E extends Record<string, string>>(e: E, value: unknown, setting: string, requirement?: string): E[keyof E] {
+    const allowed: readonly string[] = Object.values(e);
+    check(typeof value === "string" && allowed.includes(value), setting, value, requirement ?? `must be one of ${allowed.join(", ")}`);
+    return value as E[keyof E];
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }

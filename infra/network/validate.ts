@@ -3,7 +3,7 @@
  * (`hardened-stack:network.cidr`) and the component can report props (`HardenedVpc.cidr`) with the same checks.
  * Each returns the value, typed, or throws ValidationError.
  */
-import { ValidationError, check, isPlainObject } from "../lib/validation";
+import { ValidationError, check, enumValue, isPlainObject } from "../lib/validation";
 import { isRfc1918, parseIpv4Cidr } from "./cidr";
 
 /**
@@ -59,9 +59,7 @@ export function validateAvailabilityZones(value: unknown, setting: string, regio
 }
 
 export function validateEgressMode(value: unknown, setting: string): EgressMode {
-    check(typeof value === "string" && (EGRESS_MODES as readonly string[]).includes(value), setting, value,
-        `must be one of ${EGRESS_MODES.map((m) => `"${m}"`).join(", ")}`);
-    return value as EgressMode;
+    return enumValue(EgressMode, value, setting, "must be \"sealed\" (AWS endpoints only) or \"allowlist\" (plus firewall-filtered HTTPS)");
 }
 
 const LABEL_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
