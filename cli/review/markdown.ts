@@ -4,6 +4,7 @@
  */
 import type { Review, Verdict } from "./review";
 import { shortUrn, showValue } from "./show";
+import { plural } from "../present/words";
 import { printable } from "../terminal";
 
 /** Below GitHub's 65,536-character comment limit, with room for a sticky-comment header. */
@@ -117,9 +118,6 @@ function verdictSection(title: string, vs: readonly Verdict[], fold: boolean): S
     ];
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-    return `${n} ${n === 1 ? one : many}`;
-}
 
 export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     const deletions = r.removals.filter((x) => x.op === "delete").length;
@@ -128,7 +126,7 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     const sections: Section[] = [];
     const verdict = r.errors.length > 0 ? "❌ the preview failed" : r.blocking ? "❌ blocking findings" : "✅ nothing blocking";
     const counts = Object.entries(r.counts).filter(([op]) => op !== "same").map(([op, n]) => `${op} ${n}`).join(", ") || "no changes";
-    const checkedBy = r.packs.length > 0 ? `checked by ${r.packs.map((p) => code(`${p.name}@${p.version}`)).join(", ")} (${plural(policies, "policy", "policies")})` : "no policy pack run";
+    const checkedBy = r.packs.length > 0 ? `checked by ${r.packs.map((p) => code(`${p.name}@${p.version}`)).join(", ")} (${plural(policies, "policy")})` : "no policy pack run";
     sections.push({
         head: [
             MARKER,
