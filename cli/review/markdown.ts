@@ -118,7 +118,6 @@ function verdictSection(title: string, vs: readonly Verdict[], fold: boolean): S
     ];
 }
 
-
 export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     const deletions = r.removals.filter((x) => x.op === "delete").length;
     const replaced = r.removals.length - deletions;
