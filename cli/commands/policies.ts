@@ -6,16 +6,13 @@
 import type { PackInfo, PolicyInfo } from "../../engine/analyzer";
 import { parseArgs, UsageError } from "../args";
 import { nearestNames, packsOf } from "../packs";
-import { STEP_TITLES } from "../present/steps";
+import { STEP_TITLES, policyReferences, policyStep } from "../present/steps";
 import { printable } from "../terminal";
 import { packMetadata } from "../review/review";
 import { usageOf } from "../../bin/help.js";
 
-const STEP_TAG = "kill-chain:";
-
-export function stepOf(p: PolicyInfo): string {
-    return p.tags.find((t) => t.startsWith(STEP_TAG))?.slice(STEP_TAG.length) ?? "other";
-}
+/** The step a policy closes ("other" without a kill-chain tag). */
+export const stepOf = (p: PolicyInfo): string => policyStep(p);
 
 function packsInfo(dirs: readonly string[]): Promise<PackInfo[]> {
     return packMetadata(dirs, { project: "hardened-stack", stack: "dev", config: {} }).then((r) => r.packs);
@@ -46,7 +43,7 @@ export function explainText(pack: PackInfo, p: PolicyInfo): string {
             return `  ${k}${s.type ? ` (${JSON.stringify(s.type)})` : ""}${s.default !== undefined ? `, default ${JSON.stringify(s.default)}` : ""}${typeof s.description === "string" ? `: ${s.description}` : ""}`;
         }).join("\n")
         : "  none";
-    const refs = p.tags.filter((t) => !t.startsWith(STEP_TAG));
+    const refs = policyReferences(p);
     const lines = [
         `${p.name}  (${pack.name} ${pack.version})`,
         `Level: ${p.enforcementLevel} · Severity: ${p.severity || "unset"} · Kind: ${p.policyType} policy`,

@@ -6,7 +6,7 @@ import type { AnalysisResult, Diagnostic, PolicyInfo } from "../../engine/analyz
 import type { ProgramRun, RecordedResource } from "../../engine";
 import { ROOT_STACK_TYPE } from "../../engine/constants";
 import { evaluateControls, ControlResult } from "./controls";
-import { STEPS, STEP_TITLES, ownMessage, stepOf } from "./steps";
+import { STEPS, STEP_TITLES, ownMessage, policyReferences, stepOf } from "./steps";
 import { TEXT_WIDTH, differenceLines } from "./differences";
 import type { StateSummary } from "./differences";
 import { countRegistrations, deferredText, isProvider } from "./counts";
@@ -200,7 +200,7 @@ export function overviewMarkdown(o: Overview, state?: StateSummary): string {
     L.push("|---|---|---|---|---|---|---|");
     const verdictText = { fail: "✗ fail", advisory: "! advisory", deferred: "… deferred", pass: "✓ pass" } as const;
     for (const p of o.policies) {
-        L.push(`| ${verdictText[p.verdict]} | ${code(p.name)} | ${md(p.pack)} | ${p.step} | ${p.enforcementLevel} | ${md(p.severity)} | ${md(p.tags.filter((t) => !t.startsWith("kill-chain:")).join(", "))} |`);
+        L.push(`| ${verdictText[p.verdict]} | ${code(p.name)} | ${md(p.pack)} | ${p.step} | ${p.enforcementLevel} | ${md(p.severity)} | ${md(policyReferences(p).join(", "))} |`);
     }
     if (o.violations.length) {
         L.push("");

@@ -1,5 +1,5 @@
 /** Kill-chain steps and the parts of a diagnostic every report shows; shared by check, the overview and review. */
-import type { Diagnostic, PackInfo } from "../../engine/analyzer";
+import type { Diagnostic, PackInfo, PolicyInfo } from "../../engine/analyzer";
 import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "../../policy-packs/kill-chain/lib/steps";
 
 export const STEPS: readonly string[] = KILL_CHAIN_STEPS;
@@ -11,8 +11,20 @@ export function ownMessage(d: Diagnostic): string {
     return d.description && d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1).trim() : d.message.trim();
 }
 
-/** The step a policy closes, from its `kill-chain:<step>` tag. */
+const STEP_TAG = "kill-chain:";
+
+/** The step a policy closes, from its `kill-chain:<step>` tag; "other" for a policy without one. */
+export function policyStep(p: Pick<PolicyInfo, "tags"> | undefined): string {
+    const tag = p?.tags.find((t) => t.startsWith(STEP_TAG));
+    return tag ? tag.slice(STEP_TAG.length) : "other";
+}
+
+/** A policy's tags besides its step: the references (CIS, Checkov, EKS best practices...). */
+export function policyReferences(p: Pick<PolicyInfo, "tags">): string[] {
+    return p.tags.filter((t) => !t.startsWith(STEP_TAG));
+}
+
+/** The step a policy of a pack closes. */
 export function stepOf(pack: PackInfo | undefined, policy: string): string {
-    const tag = pack?.policies.find((p) => p.name === policy)?.tags.find((t) => t.startsWith("kill-chain:"));
-    return tag ? tag.slice("kill-chain:".length) : "other";
+    return policyStep(pack?.policies.find((p) => p.name === policy));
 }

@@ -5,6 +5,7 @@
 import type { Review, Verdict } from "./review";
 import { shortUrn, showValue } from "./show";
 import { plural } from "../present/words";
+import { policyStep } from "../present/steps";
 import { printable } from "../terminal";
 
 /** Below GitHub's 65,536-character comment limit, with room for a sticky-comment header. */
@@ -199,7 +200,7 @@ export function renderMarkdown(r: Review, limit = MARKDOWN_LIMIT): string {
     if (policies > 0) {
         sections.push({
             head: ["", `<details><summary>Policies evaluated (${policies})</summary>`, "", "| Policy | Level | Severity | Kill-chain step |", "|---|---|---|---|"],
-            rows: r.packs.flatMap((p) => p.policies.map((x) => `| ${code(`${p.name}/${x.name}`)} | ${cell(x.enforcementLevel)} | ${cell(x.severity || "-")} | ${cell(x.tags.find((t) => t.startsWith("kill-chain:"))?.slice(11) ?? "other")} |`)),
+            rows: r.packs.flatMap((p) => p.policies.map((x) => `| ${code(`${p.name}/${x.name}`)} | ${cell(x.enforcementLevel)} | ${cell(x.severity || "-")} | ${cell(policyStep(x))} |`)),
             tail: ["", "</details>"], first: true,
         });
     }
