@@ -44,7 +44,8 @@ const COMMANDS = {
             ["--output-dir DIR", "write each format to DIR/check.<ext> instead of stdout"],
             ["--json", "the same as --format json"],
         ],
-        exit: "0 nothing --fail-on names; 1 at least one (or, with --strict, a deferral); 2 bad input, an expired exemption or a failed program",
+        exit: "0 nothing --fail-on names; 1 at least one, or any mandatory violation even if exempted (pulumi preview does not read exemptions), "
+            + "or with --strict a deferral; 2 bad input, an expired exemption or a failed program",
     },
     review: {
         usage: "hardened-stack review FILE|- [--events FILE] [--rerun-packs] [--fail-on WHAT] [--exemptions FILE] [--format markdown|sarif|json|text|junit[,...]] "

@@ -114,11 +114,14 @@ export function redactReport(r: CheckReport): CheckReport {
 }
 
 /**
- * The exit code: 1 on a violation `--fail-on` names (a mandatory one by default) that no exemption accepts; with
- * `--strict`, also on any deferral or place of possible difference.
+ * The exit code: 1 on a violation `--fail-on` names (a mandatory one by default) that no exemption accepts, and on any
+ * mandatory violation at all, exempted or not: `pulumi preview --policy-pack` does not read the exemptions file, so
+ * it would fail there, and `check` must never pass what the real preview fails. With `--strict`, also on any deferral
+ * or place of possible difference.
  */
 export function checkExitCode(r: CheckReport, strict: boolean, failOn: FailOn = DEFAULT_FAIL_ON): number {
     if (r.analysis.violations.some((d) => violationFails(failOn, d))) return 1;
+    if ((r.exempted?.exempted ?? []).some((x) => x.finding.enforcementLevel === "mandatory")) return 1;
     if (strict && (r.analysis.deferred.length > 0 || r.run.differences.some((d) => d.strict))) return 1;
     return 0;
 }

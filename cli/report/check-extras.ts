@@ -24,6 +24,12 @@ export function exemptionLines(applied: ExemptedCheck | undefined, markdown: boo
         lines.push(`${bullet}${printable(finding.policy)} on ${printable(finding.urn)}: until ${exemption.expires}, ${printable(exemption.reason)} (${printable(exemption.where)})`);
     }
     for (const e of applied.unused) lines.push(`${bullet}unused: ${printable(e.where)} (${printable(e.policy)} on ${printable(e.resource)}) matched nothing; remove it`);
+    const mandatory = applied.exempted.filter((x) => x.finding.enforcementLevel === "mandatory").length;
+    if (mandatory > 0) {
+        lines.push(`${bullet}${mandatory} of them mandatory: \`pulumi preview --policy-pack\` does not read exemptions and would still fail on `
+            + `${mandatory === 1 ? "it" : "them"}, so check does too (exit 1); to accept one for real, lower that policy's level in the pack's config `
+            + "(--policy-pack-config) and keep the exemption as the record of why");
+    }
     return lines;
 }
 

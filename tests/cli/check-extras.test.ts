@@ -7,6 +7,8 @@ import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import { checkJUnitCases, exemptionLines, exemptViolations } from "../../cli/report/check-extras";
 import { parseExemptions } from "../../cli/report/exemptions";
 import { main } from "../../cli/main";
+import { checkExitCode } from "../../cli/commands/check";
+import type { ProgramRun } from "../../engine";
 
 const URN = "urn:pulumi:dev::hardened-stack::aws:s3/bucketPolicy:BucketPolicy::public-site-policy";
 const violation = (policy: string, urn = URN): Diagnostic => ({
@@ -52,5 +54,18 @@ describe("check fails fast on bad report options, before any program runs", () =
     test("several formats without --output-dir, and an unknown --fail-on, are usage errors", async () => {
         assert.match((await run(["check", "--format", "markdown,junit"])).err, /several formats \(markdown, junit\) need --output-dir DIR/);
         assert.match((await run(["check", "--fail-on", "weakening"])).err, /--fail-on takes mandatory, severity/);
+    });
+});
+
+describe("an exemption never makes check pass what the real preview fails", () => {
+    test("an exempted mandatory violation still exits 1 and says why; an exempted advisory one does not", async () => {
+        const run = { differences: [] } as unknown as ProgramRun;
+        const mandatoryOnly: AnalysisResult = { ...analysis, violations: [violation("disallow-public-bucket-policy")] };
+        const { analysis: judged, applied } = exemptViolations(mandatoryOnly, exemptions);
+        assert.equal(judged.violations.length, 0);
+        assert.equal(checkExitCode({ run, analysis: judged, exempted: applied, secrets: [] }, false), 1);
+        assert.match(exemptionLines(applied, false).join("\n"), /1 of them mandatory: `pulumi preview --policy-pack` does not read exemptions and would still fail on it/);
+        const advisory = exemptViolations({ ...analysis, violations: [{ ...violation("disallow-public-bucket-policy"), enforcementLevel: "advisory" }] }, exemptions);
+        assert.equal(checkExitCode({ run, analysis: advisory.analysis, exempted: advisory.applied, secrets: [] }, false, { mandatory: true, weakening: false, deletion: false, severity: "low" }), 0);
     });
 });
