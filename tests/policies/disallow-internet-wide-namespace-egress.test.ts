@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import { disallowInternetWideNamespaceEgress as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-internet-wide-namespace-egress";
-import { UNKNOWN, assertClean, assertDeferred, assertFails, stack } from "./aws-helpers";
-import { allowDns, defaultDeny, readerEgress, withProp } from "./k8s-fixtures";
+import { UNKNOWN, assertClean, assertDeferred, assertFails, res, stack } from "./aws-helpers";
+import { allowDns, defaultDeny, deployment, readerEgress, withProp } from "./k8s-fixtures";
 import type { TestResource } from "./harness";
 
 const allow = (name: string, cidrs: string[], podSelector: Record<string, unknown> = {}, ns = "telemetry"): TestResource => ({
@@ -35,4 +35,54 @@ describe("disallow-internet-wide-namespace-egress: NetworkPolicies do not add up
         const u = allow("u", [UNKNOWN]);
         assertDeferred(await stack(policy, [allow("a", ["52.0.0.0/9"]), u]), u, "spec.egress[0].to[0].ipBlock.cidr");
     });
+
+    describe("pods the program runs: every policy whose selector matches their labels, whatever the selectors look like", () => {
+        const web = withProp(deployment("web"), ["spec", "template", "metadata", "labels"], { app: "web", tier: "front" });
+        test("a matchLabels policy and a matchExpressions policy that select the same pods add up", async () => {
+            const byExpr = allow("by-tier", halfOf(40), { matchExpressions: [{ key: "tier", operator: "In", values: ["front"] }] });
+            const v = await stack(policy, [allow("by-app", halfOf(11), { matchLabels: { app: "web" } }), byExpr, web]);
+            assertFails(v, [web], "namespace telemetry, pods of Deployment telemetry/telemetry-reader: NetworkPolicies by-app + by-tier together allow egress to");
+        });
+        test("policies whose selectors never select the same running pods are not added up", async () => {
+            const byExpr = allow("by-tier", halfOf(40), { matchExpressions: [{ key: "tier", operator: "In", values: ["back"] }] });
+            assertClean(await stack(policy, [allow("by-app", halfOf(11), { matchLabels: { app: "web" } }), byExpr, web]));
+        });
+    });
+
+    describe("the whole path: pods their policies do not hold in, on nodes whose subnets escape", () => {
+        const vpc = res("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" });
+        const subnet = res("aws:ec2/subnet:Subnet", "private-a", { vpcId: UNKNOWN, cidrBlock: "10.0.0.0/18" }, { vpcId: [vpc] });
+        const table = res("aws:ec2/routeTable:RouteTable", "private-a", { vpcId: UNKNOWN }, { vpcId: [vpc] });
+        const assoc = res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-a", { subnetId: UNKNOWN, routeTableId: UNKNOWN }, { subnetId: [subnet], routeTableId: [table] });
+        const nodes = res("aws:eks/nodeGroup:NodeGroup", "nodes", { clusterName: "dev", subnetIds: [UNKNOWN] }, { subnetIds: [subnet] });
+        const natRoute = res("aws:ec2/route:Route", "private-a-nat", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" }, { routeTableId: [table] });
+        const escaping = [vpc, subnet, table, assoc, nodes, natRoute];
+        const cluster = res("aws:eks/cluster:Cluster", "cluster", { vpcConfig: { subnetIds: [UNKNOWN] } }, { vpcConfig: [subnet] });
+        const cni = (values?: string) => res("aws:eks/addon:Addon", "vpc-cni", { addonName: "vpc-cni", clusterName: "dev", configurationValues: values });
+        const app = deployment("app");
+
+        test("pods no NetworkPolicy selects, on nodes routed to a NAT gateway, fail with the whole path", async () => {
+            assertFails(await stack(policy, [...escaping, app]), [app],
+                "escaping path: namespace telemetry, pods of Deployment telemetry/telemetry-reader (no NetworkPolicy isolates their egress) -> nodes -> subnet private-a -> "
+                + "private-a (aws:ec2/routeTable:RouteTable) -> route private-a-nat 0.0.0.0/0 -> a NAT gateway");
+        });
+        test("the same pods held in by a default-deny egress policy do not escape (the route is the subnet policy's finding)", async () =>
+            assertClean(await stack(policy, [...escaping, app, defaultDeny(), allowDns()])));
+        test("the same pods on nodes that leave through the firewall do not escape", async () =>
+            assertClean(await stack(policy, [...escaping.filter((r) => r !== natRoute), app])));
+        test("a default deny the VPC CNI does not enforce holds nothing in", async () => {
+            const all = [...escaping, cluster, app, defaultDeny(), allowDns()];
+            assertClean(await stack(policy, [...all, cni(JSON.stringify({ enableNetworkPolicy: "true" }))]));
+            assertFails(await stack(policy, [...all, cni(JSON.stringify({ enableNetworkPolicy: "false" }))]), [app], "(the vpc-cni add-on vpc-cni does not set enableNetworkPolicy \"true\"");
+        });
+        test("hostNetwork pods are outside every NetworkPolicy", async () => {
+            const host = withProp(app, ["spec", "template", "spec", "hostNetwork"], true);
+            assertFails(await stack(policy, [...escaping, host, defaultDeny(), allowDns()]), [host], "(hostNetwork: true, which no NetworkPolicy restricts)");
+        });
+        test("a policy for the pods that allows every destination lets them out", async () => {
+            const open = { ...allow("open", []), props: { metadata: { name: "open", namespace: "telemetry" }, spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{}] } } };
+            assertFails(await stack(policy, [...escaping, app, open]), [app], "(NetworkPolicy open allows egress to every destination)");
+        });
+    });
 });
+

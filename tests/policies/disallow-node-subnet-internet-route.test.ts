@@ -24,7 +24,7 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
 
     test("0.0.0.0/0 to an internet gateway (unknown id, joined by dependency) fails on the route", async () => {
         const direct = res("aws:ec2/route:Route", "private-a-default", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN }, { routeTableId: [table], gatewayId: [igw] });
-        assertFails(await stack(policy, [...baseline.filter((r) => r !== viaFirewall), direct]), [direct], "escaping path: nodes -> subnet private-a -> private-a (aws:ec2/routeTable:RouteTable) -> destinationCidrBlock 0.0.0.0/0 -> an internet gateway");
+        assertFails(await stack(policy, [...baseline.filter((r) => r !== viaFirewall), direct]), [direct], "escaping path: nodes -> subnet private-a -> private-a (aws:ec2/routeTable:RouteTable) -> route private-a-default 0.0.0.0/0 -> an internet gateway");
     });
     test("0.0.0.0/0 to a literal igw- id fails", async () => {
         const direct = edit(viaFirewall, { vpcEndpointId: undefined, gatewayId: "igw-0123" });
@@ -74,4 +74,90 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
         const unknownGw = res("aws:ec2/route:Route", "unknown-gw", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN }, { routeTableId: [table] });
         assertDeferred(await stack(policy, [...baseline, unknownGw]), unknownGw, "gatewayId");
     });
+
+    describe("the subnet's routes as a whole (longest prefix first, taken together)", () => {
+        const half = (name: string, cidr: string, props: Record<string, unknown>) =>
+            res("aws:ec2/route:Route", name, { routeTableId: UNKNOWN, destinationCidrBlock: cidr, ...props }, { routeTableId: [table] });
+        test("0.0.0.0/1 and 128.0.0.0/1 to a NAT gateway are the internet: one finding naming both routes", async () => {
+            const a = half("half-a", "0.0.0.0/1", { natGatewayId: "nat-1" });
+            const b = half("half-b", "128.0.0.0/1", { natGatewayId: "nat-1" });
+            const v = await stack(policy, [...baseline.filter((r) => r !== viaFirewall), a, b]);
+            assertFails(v, [a], /half-a .*0\.0\.0\.0\/1 -> a NAT gateway \(with .*128\.0\.0\.0\/1 -> a NAT gateway: .*\/8s of public IPv4 together\)/);
+        });
+        test("a hundred narrow routes past the firewall add up to an escape", async () => {
+            const many = Array.from({ length: 100 }, (_, i) => half(`slice-${i}`, `${i + 11}.0.0.0/8`, { transitGatewayId: "tgw-1" }));
+            const v = await stack(policy, [...baseline, ...many]);
+            assertFails(v, [many[0]!], /a transit gateway \(with .*\/8s of public IPv4 together\)/);
+        });
+        test("one narrow exit (a partner's /24 over peering) is not the internet", async () => {
+            assertClean(await stack(policy, [...baseline, half("partner", "203.0.113.0/24", { vpcPeeringConnectionId: "pcx-1" })]));
+        });
+        test("more specific routes to the firewall take the public space away from a broader NAT route", async () => {
+            const nat0 = half("nat-default", "0.0.0.0/0", { natGatewayId: "nat-1" });
+            const toFirewall = (name: string, cidr: string) => res("aws:ec2/route:Route", name, { routeTableId: UNKNOWN, destinationCidrBlock: cidr, vpcEndpointId: UNKNOWN },
+                { routeTableId: [table], vpcEndpointId: [firewall] });
+            const v = [...baseline.filter((r) => r !== viaFirewall), nat0];
+            assertFails(await stack(policy, v), [nat0], "route nat-default 0.0.0.0/0 -> a NAT gateway");
+            assertClean(await stack(policy, [...v, toFirewall("fw-a", "0.0.0.0/1"), toFirewall("fw-b", "128.0.0.0/1")]));
+        });
+    });
+
+    describe("through the firewall: the firewall's policy and its subnets' onward routes", () => {
+        const fwSubnet = res("aws:ec2/subnet:Subnet", "firewall-a", { vpcId: UNKNOWN, cidrBlock: "10.0.250.0/28" }, { vpcId: [vpc] });
+        const fwTable = res("aws:ec2/routeTable:RouteTable", "firewall-a", { vpcId: UNKNOWN }, { vpcId: [vpc] });
+        const fwAssoc = res("aws:ec2/routeTableAssociation:RouteTableAssociation", "firewall-a", { subnetId: UNKNOWN, routeTableId: UNKNOWN }, { subnetId: [fwSubnet], routeTableId: [fwTable] });
+        const onward = res("aws:ec2/route:Route", "firewall-a-default", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", natGatewayId: UNKNOWN }, { routeTableId: [fwTable], natGatewayId: [nat] });
+        const allowlist = res("aws:networkfirewall/ruleGroup:RuleGroup", "domains", {
+            type: "STATEFUL", ruleGroup: { rulesSource: { rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI"], targets: [".amazonaws.com"] } } },
+        });
+        const passAll = res("aws:networkfirewall/ruleGroup:RuleGroup", "pass-all", { type: "STATEFUL", ruleGroup: { rulesSource: { rulesString: "pass tcp any any -> any any (sid:1;)" } } });
+        const fwPolicy = (groups: typeof allowlist[], doc: Record<string, unknown> = {}) => res("aws:networkfirewall/firewallPolicy:FirewallPolicy", "policy", {
+            firewallPolicy: {
+                statelessDefaultActions: ["aws:forward_to_sfe"], statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
+                statefulDefaultActions: ["aws:drop_established"], statefulRuleGroupReferences: groups.map(() => ({ resourceArn: UNKNOWN })), ...doc,
+            },
+        }, { firewallPolicy: groups });
+        const fw = (p: ReturnType<typeof fwPolicy>) => res("aws:networkfirewall/firewall:Firewall", "fw", { name: "fw", firewallPolicyArn: UNKNOWN, subnetMappings: [{ subnetId: UNKNOWN }] },
+            { firewallPolicyArn: [p], subnetMappings: [fwSubnet] });
+        const nodeRoute = (f: ReturnType<typeof fw>) => res("aws:ec2/route:Route", "private-a-default", { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", vpcEndpointId: UNKNOWN },
+            { routeTableId: [table], vpcEndpointId: [f] });
+        const network = (p: ReturnType<typeof fwPolicy>) => {
+            const f = fw(p);
+            return { f, route: nodeRoute(f), all: [vpc, nat, subnet, table, assoc, nodes, fwSubnet, fwTable, fwAssoc, onward, p, f, nodeRoute(f)] };
+        };
+        test("a default-drop firewall with a domain allowlist is the allowed path", async () => {
+            const p = fwPolicy([allowlist]);
+            assertClean(await stack(policy, [...network(p).all, allowlist]));
+        });
+        test("a rule group that passes everything makes the firewall a router: the path names it and the onward NAT route", async () => {
+            const p = fwPolicy([allowlist, passAll]);
+            const n = network(p);
+            assertFails(await stack(policy, [...n.all, allowlist, passAll]), [n.route],
+                /nodes -> subnet private-a -> .*0\.0\.0\.0\/0 -> the Network Firewall endpoint -> firewall fw passes .*rule group pass-all.*-> firewall subnet firewall-a -> .*-> a NAT gateway/);
+        });
+        test("a stateful default that passes (no drop action) escapes the same way", async () => {
+            const p = fwPolicy([allowlist], { statefulDefaultActions: ["aws:alert_established"] });
+            const n = network(p);
+            assertFails(await stack(policy, [...n.all, allowlist]), [n.route], /statefulDefaultActions .*alert_established.*passed/);
+        });
+        test("a stateless default of aws:pass skips the stateful engine and escapes", async () => {
+            const p = fwPolicy([allowlist], { statelessDefaultActions: ["aws:pass"] });
+            const n = network(p);
+            assertFails(await stack(policy, [...n.all, allowlist]), [n.route], /statelessDefaultActions contains "aws:pass"/);
+        });
+        test("a firewall that passes everything but whose subnets have no exit leads nowhere", async () => {
+            const p = fwPolicy([passAll]);
+            assertClean(await stack(policy, [...network(p).all.filter((r) => r !== onward), passAll]));
+        });
+    });
+
+    test("two node subnets sharing a route table with a NAT default route: one finding on the route naming both", async () => {
+        const subnetB = res("aws:ec2/subnet:Subnet", "private-b", { vpcId: UNKNOWN, cidrBlock: "10.0.64.0/18" }, { vpcId: [vpc] });
+        const assocB = res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-b", { subnetId: UNKNOWN, routeTableId: UNKNOWN }, { subnetId: [subnetB], routeTableId: [table] });
+        const both = res("aws:eks/nodeGroup:NodeGroup", "nodes", { clusterName: "dev", subnetIds: [UNKNOWN, UNKNOWN] }, { subnetIds: [subnet, subnetB] });
+        const direct = edit(viaFirewall, { vpcEndpointId: undefined, natGatewayId: "nat-1" });
+        const v = await stack(policy, [vpc, subnet, subnetB, table, assoc, assocB, direct, both]);
+        assertFails(v, [viaFirewall], /subnet private-a .*\(also from subnet private-b\)/);
+    });
 });
+

@@ -2,10 +2,8 @@ import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { AWS } from "../../lib/aws-types";
 import { eksBestPractices } from "../../lib/frameworks";
-import { isObject, show } from "../../lib/values";
-
-/** Stateful default actions that drop what no rule allowed. */
-export const STATEFUL_DROP_ACTIONS = ["aws:drop_strict", "aws:drop_established", "aws:drop_established_app_layer"];
+import { statefulDefaultPasses, statelessDefaultPasses } from "../../lib/firewall-rules";
+import { isObject } from "../../lib/values";
 
 /**
  * The egress firewall fails closed: traffic no rule allows is dropped by the stateful engine, and the stateless
@@ -31,17 +29,14 @@ export const requireFirewallDefaultDrop = resourcePolicy({
         }
         const stateful = reads.snapshot("firewallPolicy.statefulDefaultActions", () => fp.statefulDefaultActions);
         if (stateful !== UNKNOWN) {
-            const list = Array.isArray(stateful) ? stateful : [];
-            if (!list.includes(UNKNOWN) && !list.some((a) => typeof a === "string" && STATEFUL_DROP_ACTIONS.includes(a))) {
-                report(`firewallPolicy.statefulDefaultActions is ${show(stateful)}, so traffic no rule matches is passed; include "aws:drop_established" or "aws:drop_strict" (with statefulEngineOptions.ruleOrder "STRICT_ORDER")`);
-            }
+            const passes = Array.isArray(stateful) && stateful.includes(UNKNOWN) ? undefined : statefulDefaultPasses(stateful);
+            if (passes) report(`${passes}; include "aws:drop_established" or "aws:drop_strict" (with statefulEngineOptions.ruleOrder "STRICT_ORDER")`);
         }
         for (const field of ["statelessDefaultActions", "statelessFragmentDefaultActions"]) {
             const actions = reads.snapshot(`firewallPolicy.${field}`, () => fp[field]);
-            if (actions === UNKNOWN || !Array.isArray(actions)) continue;
-            if (actions.includes("aws:pass")) {
-                report(`firewallPolicy.${field} contains "aws:pass", which lets packets bypass the stateful engine and its default drop; use ["aws:forward_to_sfe"]`);
-            }
+            if (actions === UNKNOWN) continue;
+            const passes = statelessDefaultPasses(field, actions);
+            if (passes) report(`${passes}; use ["aws:forward_to_sfe"]`);
         }
     },
 });

@@ -1,27 +1,12 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "../../lib/aws-types";
+import { enforcesNetworkPolicy, installsEnforcingCni, vpcCniAddons } from "../../lib/cni-enforcement";
 import { eksBestPractices } from "../../lib/frameworks";
 import { k8sTypes } from "../../lib/k8s";
 import { stackPolicy } from "../../lib/policy";
 import { ofType } from "../../lib/stack";
 import { UNKNOWN } from "../../lib/unknowns";
-import { asBool, isObject } from "../../lib/values";
 
-const ADDON = "aws:eks/addon:Addon";
 const NETWORK_POLICY_TYPES = new Set(k8sTypes("NetworkPolicy"));
-/** Helm charts of CNIs that enforce NetworkPolicies themselves (the VPC CNI then need not). */
-const ENFORCING_CHARTS = /(^|\/)(tigera-operator|calico|cilium)(-[\d.]+\.tgz)?$/;
-
-/** Whether the vpc-cni add-on's configurationValues turn NetworkPolicy enforcement on (`enableNetworkPolicy: "true"`). */
-export function enforcesNetworkPolicy(configurationValues: unknown): boolean {
-    if (typeof configurationValues !== "string") return false;
-    try {
-        const v: unknown = JSON.parse(configurationValues);
-        return isObject(v) && asBool(v.enableNetworkPolicy) === true;
-    } catch {
-        return false;
-    }
-}
 
 /**
  * NetworkPolicies are only words unless the CNI enforces them. On EKS the VPC CNI does so only with
@@ -44,12 +29,8 @@ export const requireVpcCniNetworkPolicyEnforcement = stackPolicy({
         if (clusters.length === 0) return;
         const policies = args.resources.filter((r) => NETWORK_POLICY_TYPES.has(r.type));
         if (policies.length === 0) return;
-        const charts = args.resources.filter((r) => r.type.startsWith("kubernetes:helm.sh/"));
-        if (charts.some((c) => {
-            const chart = reads(c).get("chart", () => c.props.chart);
-            return typeof chart === "string" && ENFORCING_CHARTS.test(chart);
-        })) return;
-        const cni: PolicyResource[] = ofType(args.resources, [ADDON]).filter((a) => reads(a).get("addonName", () => a.props.addonName) === "vpc-cni");
+        if (installsEnforcingCni(args.resources, reads)) return;
+        const cni = vpcCniAddons(args.resources, reads);
         const what = `${policies.length} NetworkPolic${policies.length === 1 ? "y is" : "ies are"} declared (${policies.slice(0, 3).map((p) => p.name).join(", ")}`
             + `${policies.length > 3 ? ", ..." : ""})`;
         if (cni.length === 0) {

@@ -1,0 +1,55 @@
+/**
+ * Whether the cluster's CNI enforces NetworkPolicies. On EKS the VPC CNI enforces them only when its add-on's
+ * configurationValues set `enableNetworkPolicy: "true"` (https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html);
+ * Calico and Cilium, installed by chart, enforce them themselves. One reading, for
+ * require-vpc-cni-network-policy-enforcement and the namespace egress paths.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { AWS } from "./aws-types";
+import { ofType } from "./stack";
+import { Reads, UNKNOWN } from "./unknowns";
+import { asBool, isObject } from "./values";
+
+export const ADDON = "aws:eks/addon:Addon";
+/** Helm charts of CNIs that enforce NetworkPolicies themselves (the VPC CNI then need not). */
+const ENFORCING_CHARTS = /(^|\/)(tigera-operator|calico|cilium)(-[\d.]+\.tgz)?$/;
+
+/** Whether the vpc-cni add-on's configurationValues turn NetworkPolicy enforcement on (`enableNetworkPolicy: "true"`). */
+export function enforcesNetworkPolicy(configurationValues: unknown): boolean {
+    if (typeof configurationValues !== "string") return false;
+    try {
+        const v: unknown = JSON.parse(configurationValues);
+        return isObject(v) && asBool(v.enableNetworkPolicy) === true;
+    } catch {
+        return false;
+    }
+}
+
+/** Whether the stack installs a CNI that enforces NetworkPolicies itself (Calico, Cilium). */
+export function installsEnforcingCni(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): boolean {
+    return resources.some((c) => {
+        if (!c.type.startsWith("kubernetes:helm.sh/")) return false;
+        const chart = reads(c).get("chart", () => c.props.chart);
+        return typeof chart === "string" && ENFORCING_CHARTS.test(chart);
+    });
+}
+
+/** The stack's vpc-cni add-ons. */
+export function vpcCniAddons(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): PolicyResource[] {
+    return ofType(resources, [ADDON]).filter((a) => reads(a).get("addonName", () => a.props.addonName) === "vpc-cni");
+}
+
+/**
+ * Why the stack's EKS cluster does not enforce NetworkPolicies, or undefined when it does, when it cannot be told
+ * yet (an unknown configuration), or when the stack runs no EKS cluster (the CNI is outside the program).
+ */
+export function whyNotEnforced(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): string | undefined {
+    if (ofType(resources, [AWS.eksCluster]).length === 0 || installsEnforcingCni(resources, reads)) return undefined;
+    const cni = vpcCniAddons(resources, reads);
+    if (cni.length === 0) return "the stack manages no vpc-cni add-on, so the VPC CNI enforces no NetworkPolicy";
+    for (const a of cni) {
+        const values = reads(a).get("configurationValues", () => a.props.configurationValues);
+        if (values !== UNKNOWN && !enforcesNetworkPolicy(values)) return `the vpc-cni add-on ${a.name} does not set enableNetworkPolicy "true", so no NetworkPolicy is enforced`;
+    }
+    return undefined;
+}

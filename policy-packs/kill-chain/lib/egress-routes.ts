@@ -1,0 +1,137 @@
+/**
+ * Routes as the egress path model reads them: which route tables a subnet uses, and for each route its destination
+ * and what kind of target it sends traffic to. Joins go through dependencies (lib/stack.ts), so a preview of a new
+ * stack, where every id is unknown, still sees that a route points at a NAT gateway or at the firewall.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { AWS, ROUTE_TABLE_TYPES } from "./aws-types";
+import { FIREWALL } from "./firewall-rules";
+import { referrers, sources } from "./stack";
+import { Maybe, Reads, UNKNOWN } from "./unknowns";
+import { hasValue, isObject } from "./values";
+
+export const SUBNETS = [AWS.subnet, AWS.defaultSubnet];
+
+/** Where compute that runs pods takes its subnets from (property whose dependencies are the subnets). */
+export const NODE_SUBNET_PROPS: Record<string, string> = {
+    [AWS.eksNodeGroup]: "subnetIds",
+    [AWS.eksFargateProfile]: "subnetIds",
+    [AWS.eksCluster]: "vpcConfig",
+    [AWS.autoscalingGroup]: "vpcZoneIdentifiers",
+};
+
+/** Targets that carry traffic out of the VPC past any firewall. */
+export type Exit = "an internet gateway" | "a NAT gateway" | "an egress-only internet gateway" | "a transit gateway"
+    | "a network interface (a NAT instance or appliance)" | "an instance (a NAT instance)" | "a VPC peering connection"
+    | "a virtual private gateway" | "a carrier gateway" | "a local gateway" | "a Cloud WAN core network";
+
+/**
+ * Where a route sends traffic: out of the VPC (an Exit), to the Network Firewall's endpoint, or elsewhere inside
+ * (local routes, gateway endpoints, a Gateway Load Balancer endpoint of an appliance the stack does not describe).
+ */
+export type Target = Exit | "the Network Firewall endpoint" | "other";
+
+export interface RouteView {
+    /** The route table it belongs to. */
+    table: PolicyResource;
+    /** Resource to report on (the Route, or the RouteTable for inline routes). */
+    on: PolicyResource;
+    field: string;
+    destination: Maybe<unknown>;
+    target: Maybe<Target>;
+    /** For a route to the firewall endpoint: the firewall(s) its vpcEndpointId came from. */
+    firewalls: PolicyResource[];
+}
+
+/**
+ * Route targets that carry traffic out of the VPC past the firewall: each can reach the internet (a transit gateway
+ * through an egress VPC, an ENI or instance doing NAT, a peered VPC's gateway).
+ */
+const EXIT_TARGETS: [string, Exit][] = [
+    ["natGatewayId", "a NAT gateway"],
+    ["egressOnlyGatewayId", "an egress-only internet gateway"],
+    ["transitGatewayId", "a transit gateway"],
+    ["networkInterfaceId", "a network interface (a NAT instance or appliance)"],
+    ["instanceId", "an instance (a NAT instance)"],
+    ["vpcPeeringConnectionId", "a VPC peering connection"],
+    ["carrierGatewayId", "a carrier gateway"],
+    ["localGatewayId", "a local gateway"],
+    ["coreNetworkArn", "a Cloud WAN core network"],
+];
+
+export function isExit(target: Maybe<Target>): target is Exit {
+    return target !== UNKNOWN && target !== "other" && target !== "the Network Firewall endpoint";
+}
+
+function classify(get: (k: string) => Maybe<unknown>, has: (k: string) => boolean, deps: PolicyResource[]): Target | typeof UNKNOWN {
+    for (const [key, target] of EXIT_TARGETS) if (has(key)) return target;
+    // The firewall's endpoint id comes from the firewall's firewallStatuses (unknown until it exists): join by dependency.
+    if (has("vpcEndpointId")) return deps.some((d) => d.type === FIREWALL) ? "the Network Firewall endpoint" : "other";
+    if (!has("gatewayId")) return "other";
+    if (deps.some((d) => d.type === AWS.internetGateway)) return "an internet gateway";
+    const gw = get("gatewayId");
+    if (gw === UNKNOWN) return UNKNOWN;
+    if (typeof gw === "string" && gw.startsWith("igw-")) return "an internet gateway";
+    return typeof gw === "string" && gw.startsWith("vgw-") ? "a virtual private gateway" : "other";
+}
+
+/** Every route of a table: its inline `routes` and the aws.ec2.Route resources that name it. */
+export function routesOf(table: PolicyResource, all: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): RouteView[] {
+    const out: RouteView[] = [];
+    const rd = reads(table);
+    const inline = rd.get("routes", () => table.props.routes);
+    if (Array.isArray(inline)) {
+        const deps = sources(table, "routes");
+        inline.forEach((route, i) => {
+            if (!isObject(route)) return;
+            const at = `routes[${i}]`;
+            const v4 = rd.get(`${at}.cidrBlock`, () => route.cidrBlock);
+            const v6 = rd.get(`${at}.ipv6CidrBlock`, () => route.ipv6CidrBlock);
+            const destination = v4 === UNKNOWN || v6 === UNKNOWN ? UNKNOWN : (v4 ?? v6);
+            const target = classify((k) => rd.get(`${at}.${k}`, () => route[k]), (k) => hasValue(route, k), deps);
+            out.push({ table, on: table, field: at, destination, target, firewalls: target === "the Network Firewall endpoint" ? deps.filter((d) => d.type === FIREWALL) : [] });
+        });
+    }
+    for (const r of referrers(all, [AWS.route], "routeTableId", table)) {
+        const rr = reads(r);
+        const v4 = rr.get("destinationCidrBlock", () => r.props.destinationCidrBlock);
+        const v6 = rr.get("destinationIpv6CidrBlock", () => r.props.destinationIpv6CidrBlock);
+        const destination = v4 === UNKNOWN || v6 === UNKNOWN ? UNKNOWN : (v4 ?? v6);
+        const deps = [...sources(r, "gatewayId"), ...sources(r, "vpcEndpointId")];
+        const target = classify((k) => rr.get(k, () => r.props[k]), (k) => hasValue(r.props, k), deps);
+        out.push({ table, on: r, field: "destinationCidrBlock", destination, target, firewalls: deps.filter((d) => d.type === FIREWALL) });
+    }
+    return out;
+}
+
+/** Route tables a subnet uses: its explicit association, else its VPC's main route table if the stack sets one. */
+export function tablesOf(subnet: PolicyResource, all: readonly PolicyResource[]): PolicyResource[] {
+    const explicit = referrers(all, [AWS.routeTableAssociation], "subnetId", subnet).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES));
+    if (explicit.length > 0) return explicit;
+    const vpcs = sources(subnet, "vpcId", [AWS.vpc]);
+    return vpcs.flatMap((vpc) => [
+        ...referrers(all, [AWS.mainRouteTableAssociation], "vpcId", vpc).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES)),
+        ...referrers(all, [AWS.defaultRouteTable], "defaultRouteTableId", vpc),
+    ]);
+}
+
+export interface ComputeSubnet {
+    subnet: PolicyResource;
+    /** The clusters, node groups, Fargate profiles and Auto Scaling groups that run in it. */
+    by: PolicyResource[];
+}
+
+/** Subnets that run pods, with what runs there. */
+export function computeSubnets(resources: readonly PolicyResource[]): ComputeSubnet[] {
+    const users = new Map<string, ComputeSubnet>();
+    for (const r of resources) {
+        const prop = NODE_SUBNET_PROPS[r.type];
+        if (!prop) continue;
+        for (const s of sources(r, prop, SUBNETS)) {
+            const entry = users.get(s.urn) ?? { subnet: s, by: [] };
+            entry.by.push(r);
+            users.set(s.urn, entry);
+        }
+    }
+    return [...users.values()];
+}
