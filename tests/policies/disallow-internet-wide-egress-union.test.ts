@@ -37,4 +37,23 @@ describe("disallow-internet-wide-egress-union: no security group opens the inter
     });
     test("a single /0 rule is left to disallow-internet-egress (one finding, not two)", async () =>
         assertClean(await stack(withConfig(policy, {}), [sg, rule("all", { cidrIpv4: "0.0.0.0/0" })])));
+
+    describe("prefix lists the stack does not declare: their entries are not in the preview", () => {
+        const cdn = rule("out-cdn", { prefixListId: "pl-3b927c52" });
+        test("all ports to an undeclared (AWS-managed or shared) list fail on the rule, naming the list and the way out", async () =>
+            assertFails(await stack(policy, [sg, vpcRule, cdn]), [cdn], "to prefix list pl-3b927c52, whose entries the stack does not declare"));
+        test("the same list on HTTPS only (filtered by the firewall) passes", async () =>
+            assertClean(await stack(policy, [sg, rule("out-cdn", { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-3b927c52" })])));
+        test("a list whose entries were checked passes once trusted in the pack config", async () =>
+            assertClean(await stack(withConfig(policy, { trustedPrefixListIds: ["pl-3b927c52"] }), [sg, cdn])));
+        test("a gateway endpoint's prefix list (S3 ranges through the endpoint) passes", async () => {
+            const endpoint = res("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { vpcEndpointType: "Gateway", serviceName: "com.amazonaws.eu-west-1.s3" });
+            assertClean(await stack(policy, [sg, endpoint, rule("out-s3", { prefixListId: UNKNOWN }, { prefixListId: [endpoint] })]));
+        });
+        test("a SecurityGroup's inline egress to an undeclared list fails on the group", async () => {
+            const inline = edit(sg, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, prefixListIds: ["pl-3b927c52"] }] });
+            assertFails(await stack(policy, [inline]), [sg], "egress[0] sends traffic");
+        });
+    });
 });
+
