@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-ci-user": ["disallow-iam-users-and-keys"],
         "breach-ci-key": ["disallow-iam-users-and-keys"],
         "breach-nodes": ["require-imdsv2-hop-limit-1"],
+        "breach-batch-nodes": ["require-imdsv2-hop-limit-1"],
         "breach-quick-cluster": ["require-eks-secrets-encryption"],
         // Caught only by the path model: a pinned Pod Identity role whose narrow-looking grant writes IAM.
         "breach-ops-role": ["disallow-pod-reachable-iam-escalation"],
@@ -50,6 +51,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-dashboard": ["disallow-unreviewed-helm-releases"],
         "breach-cni-no-netpol": ["require-vpc-cni-network-policy-enforcement"],
         "breach-partner-sg": ["disallow-internet-wide-egress-union"],
+        // Caught only as a whole: two routes to a transit gateway, each narrower than the default route to the firewall.
+        "breach-partner-low": ["disallow-node-subnet-internet-route"],
         "breach-dns-allow-all": ["disallow-dns-firewall-allow-all"],
         "breach-pass-all-group": ["disallow-firewall-pass-all-rules"],
         "breach-dockerhub-cache": ["disallow-public-pull-through-cache"],
@@ -83,6 +86,7 @@ for (const mode of ["preview", "up"] as const) {
                     if (stepOf(pack, v.policy) !== step) continue;
                     assert.equal(v.enforcementLevel, "mandatory", `${v.policy} on ${v.urn}`);
                     const name = v.urn.split("::").pop()!;
+                    if (!name.startsWith("breach-")) continue;
                     found[name] = [...new Set([...(found[name] ?? []), v.policy])].sort();
                 }
                 assert.deepEqual(found, offenders);
@@ -91,9 +95,15 @@ for (const mode of ["preview", "up"] as const) {
             });
         }
 
-        test("nothing in the hardened reference part is flagged", () => {
-            const flagged = result.violations.map((v) => v.urn.split("::").pop()!).filter((n) => !n.startsWith("breach-"));
-            assert.deepEqual(flagged, []);
+        test("nothing in the hardened reference part is flagged, except the pods the breaches let out, with the breach path named", () => {
+            const reference = result.violations.filter((v) => !v.urn.split("::").pop()!.startsWith("breach-"));
+            // The CNI that stops enforcing NetworkPolicies and the batch nodes' transit-gateway routes together let the
+            // reference's own pods out: known in up (the Kubernetes objects' values are unknown in a preview of a new cluster).
+            const expected = mode === "up" ? ["disallow-internet-wide-namespace-egress kubernetes-telemetry-reader-deployment"] : [];
+            assert.deepEqual(reference.map((v) => `${v.policy} ${v.urn.split("::").pop()}`), expected);
+            for (const v of reference) {
+                assert.match(v.message, /enableNetworkPolicy "true", so no NetworkPolicy is enforced\) -> breach-batch-nodes -> subnet breach-batch-subnet -> .*route breach-partner-low 0\.0\.0\.0\/1 -> a transit gateway/);
+            }
         });
     });
 }

@@ -136,6 +136,16 @@ export = async () => {
             ruleGroup: { rulesSource: { rulesString: "pass ip any any -> any any (sid:1;)" }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } } });
         // "Network policies break the batch job": the CNI stops enforcing them, every policy stays declared.
         new aws.eks.Addon("breach-cni-no-netpol", { addonName: "vpc-cni", clusterName: "hardened-stack-dev", configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }) });
+        // "Batch nodes need the partner network": their own subnet, its routes to the partner's transit gateway in two
+        // halves (each narrower than the 0.0.0.0/0 to the firewall, so they win by longest prefix: the internet, past it).
+        const batchSubnet = new aws.ec2.Subnet("breach-batch-subnet", { vpcId, cidrBlock: "10.0.240.0/24", availabilityZone: "eu-west-1a" });
+        const batchTable = new aws.ec2.RouteTable("breach-batch-rt", { vpcId });
+        new aws.ec2.RouteTableAssociation("breach-batch-rt-assoc", { subnetId: batchSubnet.id, routeTableId: batchTable.id });
+        for (const [name, cidr] of [["breach-partner-low", "0.0.0.0/1"], ["breach-partner-high", "128.0.0.0/1"]]) {
+            new aws.ec2.Route(name!, { routeTableId: batchTable.id, destinationCidrBlock: cidr, transitGatewayId: "tgw-0a1b2c3d4e5f60718" });
+        }
+        new aws.eks.NodeGroup("breach-batch-nodes", { clusterName: "hardened-stack-dev", nodeRoleArn: "arn:aws:iam::111122223333:role/batch-nodes",
+            subnetIds: [batchSubnet.id], scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 } });
         // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.
         new aws.ecr.PullThroughCacheRule("breach-dockerhub-cache", { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io" });
         new aws.ecr.RepositoryPolicy("breach-public-push", {
