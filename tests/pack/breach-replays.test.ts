@@ -56,6 +56,11 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-dns-allow-all": ["disallow-dns-firewall-allow-all"],
         "breach-pass-all-group": ["disallow-firewall-pass-all-rules"],
         "breach-dockerhub-cache": ["disallow-public-pull-through-cache"],
+        // Workloads in a namespace this provider's program does not create (so no Pod Security labels, no default deny),
+        // each also let out by the transit-gateway nodes with the CNI not enforcing NetworkPolicies.
+        "breach-vendor-agent": ["disallow-internet-wide-namespace-egress", "require-governed-workload-namespaces", "require-own-image-registries"],
+        "breach-report-cron": ["disallow-internet-wide-namespace-egress", "enforce-pod-security-standard", "require-governed-workload-namespaces"],
+        "breach-canary": ["disallow-internet-wide-namespace-egress", "enforce-pod-security-standard", "require-governed-workload-namespaces"],
         "breach-public-push": ["disallow-public-ecr-write"],
     },
     evasion: {
@@ -63,6 +68,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-sandbox-vpc": ["require-vpc-flow-logs"],
         "breach-quick-cluster": ["require-eks-control-plane-logging"],
         "breach-quiet-miners": ["disallow-kill-chain-finding-suppression"],
+        "breach-agent-quota": ["disallow-guardduty-agent-interference"],
+        "breach-unmanaged-agent": ["require-guardduty-features-for-eks", "require-guardduty-runtime-agent", "require-guardduty-s3-protection"],
         "breach-open-alerts": ["disallow-public-sns-topic-policy"],
         "breach-write-only-trail": ["require-trail-read-and-kms-events"],
         "breach-short-trail-logs": ["require-trail-log-retention"],

@@ -146,6 +146,36 @@ export = async () => {
         }
         new aws.eks.NodeGroup("breach-batch-nodes", { clusterName: "hardened-stack-dev", nodeRoleArn: "arn:aws:iam::111122223333:role/batch-nodes",
             subnetIds: [batchSubnet.id], scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 } });
+        // "The vendor ships its agent from its own registry": another account's ECR, where anyone with that account pushes.
+        const digest = `@sha256:${"a".repeat(64)}`;
+        const hardened = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
+        const limits = { limits: { cpu: "100m", memory: "128Mi" } };
+        new k8s.apps.v1.Deployment("breach-vendor-agent", {
+            metadata: { name: "vendor-agent", namespace: "payments" },
+            spec: { selector: { matchLabels: { app: "vendor-agent" } }, template: { metadata: { labels: { app: "vendor-agent" } }, spec: {
+                automountServiceAccountToken: false,
+                containers: [{ name: "agent", image: `999988887777.dkr.ecr.eu-west-1.amazonaws.com/agent${digest}`, resources: limits, securityContext: hardened }],
+            } } },
+        }, { provider: k8sProvider });
+        // "The nightly report needs root": a CronJob whose pods drop the restricted profile (no seccomp, root allowed).
+        new k8s.batch.v1.CronJob("breach-report-cron", {
+            metadata: { name: "report", namespace: "payments" },
+            spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template: { spec: {
+                restartPolicy: "Never", automountServiceAccountToken: false,
+                containers: [{ name: "report", image: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/report${digest}`, resources: limits,
+                    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+            } } } } },
+        }, { provider: k8sProvider });
+        // "Canary the batch job": an Argo Rollout (a custom resource) whose pod template shares the host's PID namespace.
+        new k8s.apiextensions.CustomResource("breach-canary", {
+            apiVersion: "argoproj.io/v1alpha1", kind: "Rollout",
+            metadata: { name: "batch-canary", namespace: "payments" },
+            spec: { selector: { matchLabels: { app: "batch" } }, strategy: { canary: { steps: [{ setWeight: 20 }] } }, template: {
+                metadata: { labels: { app: "batch" } },
+                spec: { hostPID: true, automountServiceAccountToken: false,
+                    containers: [{ name: "batch", image: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/batch${digest}`, resources: limits, securityContext: hardened }] },
+            } },
+        }, { provider: k8sProvider });
         // "Docker Hub rate-limits us": a pull-through cache of Docker Hub, and a repository anyone may push to.
         new aws.ecr.PullThroughCacheRule("breach-dockerhub-cache", { ecrRepositoryPrefix: "docker-hub", upstreamRegistryUrl: "registry-1.docker.io" });
         new aws.ecr.RepositoryPolicy("breach-public-push", {
@@ -170,6 +200,13 @@ export = async () => {
         new aws.ec2.FlowLog("breach-quiet-flow-log", {
             vpcId, trafficType: "ALL", logDestinationType: "s3", logDestination: "arn:aws:s3:::hardened-stack-dev-flow-111122223333",
             logFormat: "${version} ${interface-id} ${packets} ${bytes} ${action}",
+        });
+        // "The GuardDuty agent eats our pod budget": a quota of zero pods in its namespace, and its add-on left unmanaged.
+        new k8s.core.v1.ResourceQuota("breach-agent-quota", { metadata: { name: "no-pods", namespace: "amazon-guardduty" }, spec: { hard: { pods: "0" } } },
+            { provider: k8sProvider });
+        new aws.guardduty.DetectorFeature("breach-unmanaged-agent", {
+            detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "RUNTIME_MONITORING", status: "ENABLED",
+            additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }],
         });
         // "The mining alerts are noisy": a suppression rule archiving them, and an alert topic anyone can subscribe to.
         new aws.guardduty.Filter("breach-quiet-miners", {
