@@ -54,4 +54,21 @@ describe("require-governed-workload-namespaces: no workload escapes the namespac
         const p = withProp(patch("kube-system", "restricted"), ["metadata", "labels", "pod-security.kubernetes.io/enforce"], UNKNOWN);
         assertDeferred(await stack(policy, [p, defaultDeny("kube-system"), miner]), p, 'metadata.labels["pod-security.kubernetes.io/enforce"]');
     });
+
+    describe("namespaces are per cluster", () => {
+        const cluster = (name: string) => ({ type: "pulumi:providers:kubernetes", urn: `urn:pulumi:dev::test::pulumi:providers:kubernetes::${name}`, name, props: {} });
+        const on = (r: TestResource, name: string): TestResource => ({ ...r, provider: cluster(name) });
+        test("a Namespace created in another cluster does not govern this cluster's pods", async () => {
+            const workload = on(deployment("miner"), "batch");
+            assertFails(await stack(policy, [on(namespace(), "main"), on(defaultDeny(), "main"), workload]), [workload], "which the program does not create");
+            assertClean(await stack(policy, [on(namespace(), "batch"), on(defaultDeny(), "batch"), workload]));
+        });
+        test("a Namespace of the same cluster whose name is not known yet may be the one: the verdict waits for up", async () => {
+            const unnamed = on(withProp(namespace(), ["metadata", "name"], UNKNOWN), "main");
+            const workload = on(deployment("miner"), "main");
+            assertDeferred(await stack(policy, [unnamed, workload]), unnamed, "metadata.name");
+            assertFails(await stack(policy, [on(withProp(namespace(), ["metadata", "name"], UNKNOWN), "other"), workload]), [workload], "which the program does not create");
+        });
+    });
 });
+

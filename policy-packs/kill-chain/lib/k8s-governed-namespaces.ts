@@ -4,7 +4,9 @@
  * workload placed into a namespace the program only names (kube-system, a team's namespace) otherwise escapes every
  * namespace-level policy, which all judge only the Namespaces the program declares.
  *
- * One pass over the stack builds maps by namespace name; each workload is then one lookup (no pairwise joins).
+ * Namespaces are per cluster: every map is keyed by the Kubernetes provider (its URN; the default provider for
+ * resources without one) and the namespace name, so a Namespace created in one cluster never governs another's pods.
+ * One pass over the stack builds the maps; each workload is then one lookup (no pairwise joins).
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { K8sObject, k8sObjects, namespaceOf } from "./k8s";
@@ -17,8 +19,20 @@ import { Maybe, Reads, UNKNOWN } from "./unknowns";
 /** Enforce rejects, audit records, warn tells the caller: every mode the namespace policies require. */
 const PSA_MODES: readonly PsaMode[] = ["enforce", "audit", "warn"];
 
+/** Which cluster a Kubernetes resource goes to: its provider's URN ("" for the default provider). */
+export function clusterOf(r: PolicyResource): string {
+    return r.provider?.urn ?? "";
+}
+
+/** Map key of a namespace in a cluster. */
+export function scoped(cluster: string, ns: string): string {
+    return `${cluster}\u0000${ns}`;
+}
+
 export interface Workload {
     resource: PolicyResource;
+    /** Its cluster (clusterOf). */
+    cluster: string;
     obj: K8sObject;
     /** The namespace (read without recording). */
     namespace: Maybe<string>;
@@ -27,8 +41,10 @@ export interface Workload {
 }
 
 export interface NamespaceGovernance {
-    /** Names of Namespaces the program creates (known names only). */
+    /** Namespaces the program creates (known names only), scoped by cluster. */
     created: Set<string>;
+    /** Per cluster, re-reads of the names of Namespaces it creates whose names are unknown (any may be the one). */
+    unknownNames: Map<string, (() => void)[]>;
     /** URNs of Namespace resources the program creates (for workloads whose namespace name is computed from one). */
     createdUrns: Set<string>;
     /** `<mode> <namespace>` -> that Pod Security mode's label is "restricted" (true), another value or unset (false), unknown. */
@@ -51,17 +67,23 @@ function merge(map: Map<string, Maybe<boolean>>, key: string, v: Maybe<boolean>)
 /** Namespaces and NetworkPolicies of the stack, indexed by namespace name (read without recording unknowns). */
 export function namespaceGovernance(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): NamespaceGovernance {
     const g: NamespaceGovernance = {
-        created: new Set(), createdUrns: new Set(), psaRestricted: new Map(), defaultDeny: new Map(), denyWithUnknownNamespace: false,
-        recordUnknowns: new Map(), recordUnknownNamespaces: [],
+        created: new Set(), unknownNames: new Map(), createdUrns: new Set(), psaRestricted: new Map(), defaultDeny: new Map(),
+        denyWithUnknownNamespace: false, recordUnknowns: new Map(), recordUnknownNamespaces: [],
     };
     const onUnknown = (ns: string, record: () => void) => g.recordUnknowns.set(ns, [...(g.recordUnknowns.get(ns) ?? []), record]);
     for (const r of resources) {
         const scratch = new Reads();
+        const cluster = clusterOf(r);
         for (const obj of k8sObjects(r.type, scratch, r.props)) {
             if (obj.kind === "Namespace") {
-                const name = obj.view.at("metadata", "name").str();
+                const nameView = obj.view.at("metadata", "name");
+                const known = nameView.str();
                 if (!obj.patch) g.createdUrns.add(r.urn);
-                if (typeof name !== "string") continue;
+                if (known === UNKNOWN && !obj.patch) {
+                    g.unknownNames.set(cluster, [...(g.unknownNames.get(cluster) ?? []), () => void nameView.with(reads(r)).value()]);
+                }
+                if (typeof known !== "string") continue;
+                const name = scoped(cluster, known);
                 if (!obj.patch) g.created.add(name);
                 for (const mode of PSA_MODES) {
                     const label = obj.view.at("metadata", "labels", psaLabel(mode));
@@ -70,7 +92,8 @@ export function namespaceGovernance(resources: readonly PolicyResource[], reads:
                     merge(g.psaRestricted, `${mode} ${name}`, level === UNKNOWN ? UNKNOWN : level === "restricted");
                 }
             } else if (obj.kind === "NetworkPolicy") {
-                const ns = namespaceOf(obj.view, providerView(r, scratch));
+                const nsName = namespaceOf(obj.view, providerView(r, scratch));
+                const ns = nsName === UNKNOWN ? UNKNOWN : scoped(cluster, nsName);
                 const deny = isDefaultDenyEgress(obj.view.at("spec"));
                 const record = () => {
                     namespaceOf(obj.view.with(reads(r)), providerView(r, reads(r)));
@@ -100,7 +123,7 @@ export function workloads(resources: readonly PolicyResource[], reads: (r: Polic
         for (const obj of k8sObjects(r.type, scratch, r.props)) {
             if (podTemplatesOf(obj, r.type).length === 0) continue;
             out.push({
-                resource: r, obj, namespace: namespaceOf(obj.view, providerView(r, scratch)),
+                resource: r, cluster: clusterOf(r), obj, namespace: namespaceOf(obj.view, providerView(r, scratch)),
                 record: () => void namespaceOf(obj.view.with(reads(r)), providerView(r, reads(r))),
             });
         }
@@ -114,23 +137,27 @@ export function fromCreatedNamespace(w: Workload, g: NamespaceGovernance): boole
     return (w.resource.propertyDependencies?.[top] ?? []).some((d) => g.createdUrns.has(d.urn));
 }
 
-/** What a namespace the program does not create lacks: the enforce label, the default deny; UNKNOWN parts undecided. */
-export function missingGovernance(ns: string, g: NamespaceGovernance): { missing: string[]; undecided: boolean } {
+/**
+ * What a namespace of a cluster the program does not create lacks: the enforce label, the default deny; UNKNOWN parts
+ * undecided. `ns` is the scoped key (scoped()); messages name the namespace alone.
+ */
+export function missingGovernance(key: string, g: NamespaceGovernance): { missing: string[]; undecided: boolean } {
+    const ns = key.slice(key.indexOf("\u0000") + 1);
     const missing: string[] = [];
     let undecided = false;
     const unlabelled: string[] = [];
     for (const mode of PSA_MODES) {
-        const level = g.psaRestricted.get(`${mode} ${ns}`);
+        const level = g.psaRestricted.get(`${mode} ${key}`);
         if (level === UNKNOWN) undecided = true;
         else if (level !== true) unlabelled.push(`metadata.labels["${psaLabel(mode)}"]`);
     }
     if (unlabelled.length > 0) missing.push(`no Namespace or NamespacePatch named ${ns} sets ${unlabelled.join(", ")} to "restricted"`);
-    const deny = g.defaultDeny.get(ns);
+    const deny = g.defaultDeny.get(key);
     if (deny === UNKNOWN || (deny !== true && g.denyWithUnknownNamespace)) {
         undecided = true;
         if (deny !== UNKNOWN) g.recordUnknownNamespaces.forEach((record) => record());
     }
     else if (deny !== true) missing.push(`no NetworkPolicy in ${ns} denies all egress by default (podSelector {}, policyTypes with Egress, no egress rules)`);
-    if (undecided) g.recordUnknowns.get(ns)?.forEach((record) => record());
+    if (undecided) g.recordUnknowns.get(key)?.forEach((record) => record());
     return { missing, undecided };
 }

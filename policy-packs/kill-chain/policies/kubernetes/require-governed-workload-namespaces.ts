@@ -1,6 +1,6 @@
 import { cisEks } from "../../lib/frameworks";
 import { describe } from "../../lib/k8s";
-import { fromCreatedNamespace, missingGovernance, namespaceGovernance, workloads } from "../../lib/k8s-governed-namespaces";
+import { fromCreatedNamespace, missingGovernance, namespaceGovernance, scoped, workloads } from "../../lib/k8s-governed-namespaces";
 import { URLS } from "../../lib/k8s-meta";
 import { psaLabel } from "../../lib/k8s-psa";
 import { stackPolicy } from "../../lib/policy";
@@ -15,7 +15,8 @@ export const requireGovernedWorkloadNamespaces = stackPolicy({
     name: "require-governed-workload-namespaces",
     description: "Every namespace the program deploys a pod spec into (workloads, CronJobs, custom resources with a pod template) is "
         + "one it creates, or one it patches with the Pod Security enforce, audit and warn labels restricted and gives a default-deny egress "
-        + "NetworkPolicy: no workload escapes the namespace policies by landing in kube-system or a namespace created elsewhere.",
+        + "NetworkPolicy: no workload escapes the namespace policies by landing in kube-system or a namespace created elsewhere. Namespaces "
+        + "count per cluster (Kubernetes provider): one cluster's Namespace does not govern another's pods.",
     step: "mining",
     severity: "high",
     remediationSteps: "Deploy the workload into a Namespace the program creates (with the restricted labels and a default deny), or "
@@ -31,12 +32,18 @@ export const requireGovernedWorkloadNamespaces = stackPolicy({
         const g = namespaceGovernance(args.resources, reads);
         for (const w of list) {
             // A namespace name computed from a Namespace the program creates is that Namespace's: its own policies judge it.
-            if (w.namespace === UNKNOWN ? fromCreatedNamespace(w, g) : g.created.has(w.namespace)) continue;
+            if (w.namespace === UNKNOWN ? fromCreatedNamespace(w, g) : g.created.has(scoped(w.cluster, w.namespace))) continue;
             if (w.namespace === UNKNOWN) {
                 w.record(); // neither value nor dependency says where it lands: the verdict waits for `up`
                 continue;
             }
-            const { missing } = missingGovernance(w.namespace, g);
+            const unnamed = g.unknownNames.get(w.cluster);
+            if (unnamed) {
+                // A Namespace of the same cluster whose name is not known yet may be this one: the verdict waits for `up`.
+                unnamed.forEach((record) => record());
+                continue;
+            }
+            const { missing } = missingGovernance(scoped(w.cluster, w.namespace), g);
             if (missing.length === 0) continue;
             report(w.resource, `${describe(w.obj)} is deployed into namespace ${w.namespace}, which the program does not create: `
                 + `${missing.join("; ")}, so its pods escape Pod Security admission and the default deny; deploy it into a namespace the `
