@@ -3,6 +3,7 @@ import { EscapePath, subnetEscapes } from "../../lib/egress-paths";
 import { cisEks } from "../../lib/frameworks";
 import { internetWideUnion, internetWideUnionOf } from "../../lib/ip-union";
 import { describe, k8sObjects, k8sTypes, namespaceOf } from "../../lib/k8s";
+import { clusterOf, scoped } from "../../lib/k8s-governed-namespaces";
 import { URLS } from "../../lib/k8s-meta";
 import { providerView } from "../../lib/k8s-namespaces";
 import { EgressGrant, egressGrant, podEgress } from "../../lib/k8s-pod-egress";
@@ -51,7 +52,8 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
                 const ns = namespaceOf(obj.view, providerView(r, rd));
                 if (ns === UNKNOWN) continue;
                 const grant = egressGrant(r, String(obj.view.at("metadata", "name").peek() ?? r.name), obj.view.at("spec"));
-                if (grant && grant.selector !== UNKNOWN) byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), grant]);
+                const key = scoped(clusterOf(r), ns); // a NetworkPolicy holds pods of its own cluster only
+                if (grant && grant.selector !== UNKNOWN) byNamespace.set(key, [...(byNamespace.get(key) ?? []), grant]);
             }
         }
         const reported = new Set<string>();
@@ -63,7 +65,8 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
         };
 
         // Pods the program may not declare: the policies for every pod together with those sharing one selector.
-        for (const [ns, grants] of byNamespace) {
+        for (const [scopedNs, grants] of byNamespace) {
+            const ns = scopedNs.slice(scopedNs.indexOf("\u0000") + 1);
             const groups = new Map<string, EgressGrant[]>();
             for (const g of grants) {
                 const key = JSON.stringify(g.selector ?? {}) === "{}" ? "" : JSON.stringify(g.selector);
@@ -92,7 +95,7 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
                 if (templates.length === 0) continue;
                 const ns = namespaceOf(obj.view, providerView(r, rd));
                 if (ns === UNKNOWN) continue;
-                const grants = byNamespace.get(ns) ?? [];
+                const grants = byNamespace.get(scoped(clusterOf(r), ns)) ?? [];
                 for (const tpl of templates) {
                     // Labels matter only when some policy could select the pods.
                     const egress = podEgress(grants.length > 0 ? tpl.metadata.at("labels").snapshot() : {}, grants);
