@@ -57,4 +57,12 @@ describe("require-namespace-default-deny-egress: a miner in any namespace reache
         const deny = withProp(defaultDeny(), [...SPEC, "policyTypes"], UNKNOWN);
         assertDeferred(await stack(policy, [ns, deny]), deny, "spec.policyTypes");
     });
+
+    test("a default deny in the same-named namespace of another cluster does not cover this one", async () => {
+        const cluster = (name: string) => ({ type: "pulumi:providers:kubernetes", urn: `urn:pulumi:dev::test::pulumi:providers:kubernetes::${name}`, name, props: {} });
+        const batchNs = { ...namespace(), provider: cluster("batch") };
+        assertFails(await stack(policy, [batchNs, { ...defaultDeny(), provider: cluster("main") }]), [batchNs], "Namespace telemetry has no default-deny egress NetworkPolicy");
+        assertClean(await stack(policy, [batchNs, { ...defaultDeny(), provider: cluster("batch") }]));
+    });
 });
+

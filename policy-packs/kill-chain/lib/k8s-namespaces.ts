@@ -97,11 +97,14 @@ function sourceNamespaces(o: NamespacedObject, namespaces: readonly CreatedNames
 }
 
 /**
- * Whether `o` is in `ns`: true, false, or UNKNOWN when only post-create values could tell. Known values decide; an
+ * Whether `o` is in `ns`: true, false, or UNKNOWN when only post-create values could tell. Objects of another cluster
+ * (another Kubernetes provider) never are. Known values decide; an
  * unknown namespace name that was computed from created Namespace resources belongs to those (that is how a program
  * writes `namespace: ns.metadata.name`), and to no other.
  */
 export function inNamespace(o: NamespacedObject, ns: CreatedNamespace, namespaces: readonly CreatedNamespace[]): Maybe<boolean> {
+    // Namespaces are per cluster: an object sent through another Kubernetes provider is never in this one.
+    if ((o.resource.provider?.urn ?? "") !== (ns.resource.provider?.urn ?? "")) return false;
     if (o.namespace !== UNKNOWN && ns.name !== UNKNOWN) return o.namespace === ns.name;
     const sources = sourceNamespaces(o, namespaces);
     if (sources.length > 0 && o.namespace === UNKNOWN) return sources.includes(ns);
