@@ -43,6 +43,13 @@ describe("disallow-internet-wide-namespace-egress: NetworkPolicies do not add up
             const v = await stack(policy, [allow("by-app", halfOf(11), { matchLabels: { app: "web" } }), byExpr, web]);
             assertFails(v, [web], "namespace telemetry, pods of Deployment telemetry/telemetry-reader: NetworkPolicies by-app + by-tier together allow egress to");
         });
+        test("policies of another cluster (Kubernetes provider) do not select this cluster's pods", async () => {
+            const cluster = (name: string) => ({ type: "pulumi:providers:kubernetes", urn: `urn:pulumi:dev::test::pulumi:providers:kubernetes::${name}`, name, props: {} });
+            const byExpr = allow("by-tier", halfOf(40), { matchExpressions: [{ key: "tier", operator: "In", values: ["front"] }] });
+            const main = (r: TestResource) => ({ ...r, provider: cluster("main") });
+            const other = { ...web, provider: cluster("batch") };
+            assertClean(await stack(policy, [main(allow("by-app", halfOf(11), { matchLabels: { app: "web" } })), main(byExpr), other]));
+        });
         test("policies whose selectors never select the same running pods are not added up", async () => {
             const byExpr = allow("by-tier", halfOf(40), { matchExpressions: [{ key: "tier", operator: "In", values: ["back"] }] });
             assertClean(await stack(policy, [allow("by-app", halfOf(11), { matchLabels: { app: "web" } }), byExpr, web]));

@@ -21,7 +21,7 @@ import { FIREWALL_POLICY, RULE_GROUP, passAllRules, statefulDefaultPasses, state
 import { ComputeSubnet, RouteView, SUBNETS, computeSubnets, isExit, routesOf, tablesOf } from "./egress-routes";
 import { internetWideUnionOf, publicCoverageOf } from "./ip-union";
 import type { RangeSet } from "./ip-union";
-import { label, sources } from "./stack";
+import { label, referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { isObject } from "./values";
 
@@ -115,10 +115,11 @@ export interface EscapePath {
 
 /** Every path by which a subnet that runs pods reaches the internet other than through the firewall's allowlist. */
 export function subnetEscapes(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): EscapePath[] {
+    const referrers = referrerIndex(resources);
     const tableRoutes = new Map<string, RouteView[]>();
-    const routesOfSubnet = (subnet: PolicyResource) => tablesOf(subnet, resources).flatMap((t) => {
+    const routesOfSubnet = (subnet: PolicyResource) => tablesOf(subnet, referrers).flatMap((t) => {
         let list = tableRoutes.get(t.urn);
-        if (!list) tableRoutes.set(t.urn, (list = routesOf(t, resources, reads)));
+        if (!list) tableRoutes.set(t.urn, (list = routesOf(t, referrers, reads)));
         return list;
     });
     const out: EscapePath[] = [];

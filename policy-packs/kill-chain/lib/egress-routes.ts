@@ -6,7 +6,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS, ROUTE_TABLE_TYPES } from "./aws-types";
 import { FIREWALL } from "./firewall-rules";
-import { referrers, sources } from "./stack";
+import { referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { hasValue, isObject } from "./values";
 
@@ -75,8 +75,11 @@ function classify(get: (k: string) => Maybe<unknown>, has: (k: string) => boolea
     return typeof gw === "string" && gw.startsWith("vgw-") ? "a virtual private gateway" : "other";
 }
 
+/** referrers() over one stack, indexed (lib/stack.ts referrerIndex). */
+export type Referrers = ReturnType<typeof referrerIndex>;
+
 /** Every route of a table: its inline `routes` and the aws.ec2.Route resources that name it. */
-export function routesOf(table: PolicyResource, all: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): RouteView[] {
+export function routesOf(table: PolicyResource, referrers: Referrers, reads: (r: PolicyResource) => Reads): RouteView[] {
     const out: RouteView[] = [];
     const rd = reads(table);
     const inline = rd.get("routes", () => table.props.routes);
@@ -92,7 +95,7 @@ export function routesOf(table: PolicyResource, all: readonly PolicyResource[], 
             out.push({ table, on: table, field: at, destination, target, firewalls: target === "the Network Firewall endpoint" ? deps.filter((d) => d.type === FIREWALL) : [] });
         });
     }
-    for (const r of referrers(all, [AWS.route], "routeTableId", table)) {
+    for (const r of referrers([AWS.route], "routeTableId", table)) {
         const rr = reads(r);
         const v4 = rr.get("destinationCidrBlock", () => r.props.destinationCidrBlock);
         const v6 = rr.get("destinationIpv6CidrBlock", () => r.props.destinationIpv6CidrBlock);
@@ -105,13 +108,13 @@ export function routesOf(table: PolicyResource, all: readonly PolicyResource[], 
 }
 
 /** Route tables a subnet uses: its explicit association, else its VPC's main route table if the stack sets one. */
-export function tablesOf(subnet: PolicyResource, all: readonly PolicyResource[]): PolicyResource[] {
-    const explicit = referrers(all, [AWS.routeTableAssociation], "subnetId", subnet).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES));
+export function tablesOf(subnet: PolicyResource, referrers: Referrers): PolicyResource[] {
+    const explicit = referrers([AWS.routeTableAssociation], "subnetId", subnet).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES));
     if (explicit.length > 0) return explicit;
     const vpcs = sources(subnet, "vpcId", [AWS.vpc]);
     return vpcs.flatMap((vpc) => [
-        ...referrers(all, [AWS.mainRouteTableAssociation], "vpcId", vpc).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES)),
-        ...referrers(all, [AWS.defaultRouteTable], "defaultRouteTableId", vpc),
+        ...referrers([AWS.mainRouteTableAssociation], "vpcId", vpc).flatMap((a) => sources(a, "routeTableId", ROUTE_TABLE_TYPES)),
+        ...referrers([AWS.defaultRouteTable], "defaultRouteTableId", vpc),
     ]);
 }
 

@@ -19,6 +19,27 @@ export function referrers(resources: readonly PolicyResource[], types: readonly 
     return resources.filter((r) => types.includes(r.type) && (r.propertyDependencies?.[prop] ?? []).some((d) => d.urn === target.urn));
 }
 
+/**
+ * referrers() answered from an index built once: for joins asked once per subnet or table of a large stack, which would
+ * otherwise scan every resource each time.
+ */
+export function referrerIndex(resources: readonly PolicyResource[]): (types: readonly string[], prop: string, target: PolicyResource) => PolicyResource[] {
+    const indexes = new Map<string, Map<string, PolicyResource[]>>();
+    return (types, prop, target) => {
+        const key = `${types.join(",")}|${prop}`;
+        let index = indexes.get(key);
+        if (!index) {
+            index = new Map();
+            for (const r of resources) {
+                if (!types.includes(r.type)) continue;
+                for (const d of new Set((r.propertyDependencies?.[prop] ?? []).map((x) => x.urn))) index.set(d, [...(index.get(d) ?? []), r]);
+            }
+            indexes.set(key, index);
+        }
+        return index.get(target.urn) ?? [];
+    };
+}
+
 export function sameResource(a: PolicyResource, b: PolicyResource): boolean {
     return a.urn === b.urn;
 }
