@@ -1,0 +1,45 @@
+/** The shapes of the review catalog (security-properties.ts): what a property check is and what it reports. */
+
+export type Step = "console" | "creds" | "s3" | "mining" | "evasion";
+
+export interface CompareContext {
+    /** True for a value only known after apply (the engine's unknown sentinels). */
+    isUnknown(v: unknown): boolean;
+}
+
+/** One security-relevant property of a type. */
+export interface PropertyCheck {
+    /** Dotted path into the resource inputs, as shown to the reviewer (`vpcConfig.endpointPublicAccess`). */
+    path: string;
+    /** The control it carries, in words. */
+    control: string;
+    step: Step;
+    /** Reads the value. @default - follows `path` through nested objects */
+    read?: (inputs: Record<string, unknown>) => unknown;
+    /**
+     * Why going from `before` to `after` weakens the control, or undefined when it does not. Unknown parts of `after`
+     * are skipped (the caller reports a change to an unknown value separately).
+     */
+    weakens(before: unknown, after: unknown, ctx: CompareContext): string | undefined;
+}
+
+export interface CatalogEntry {
+    types: readonly string[];
+    /** What the resource is, for messages: "EKS cluster". */
+    title: string;
+    checks: readonly PropertyCheck[];
+    /** Why deleting (or replacing) a resource of this type removes a control; unset when that is not a finding. */
+    removal?: { step: Step; why: string };
+}
+
+export interface Weakening {
+    path: string;
+    control: string;
+    step: Step;
+    before: unknown;
+    after: unknown;
+    /** Why it is weaker; for `unknown`, what cannot be verified. */
+    why: string;
+    /** The new value is only known after apply: not provably weaker, shown for review. */
+    unknown: boolean;
+}
