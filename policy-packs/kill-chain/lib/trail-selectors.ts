@@ -5,7 +5,7 @@
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html); a trail with
  * neither logs every management event, reads and KMS included. Pure: plain values in, omissions out.
  */
-import { asList, isObject } from "./values";
+import { asList, isObject } from "./plain";
 
 const KMS = "kms.amazonaws.com";
 

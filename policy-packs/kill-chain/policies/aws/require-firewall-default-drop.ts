@@ -2,10 +2,8 @@ import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { AWS } from "../../lib/aws-types";
 import { eksBestPractices } from "../../lib/frameworks";
+import { STATEFUL_DROP_ACTIONS } from "../../lib/network-firewall";
 import { isObject, show } from "../../lib/values";
-
-/** Stateful default actions that drop what no rule allowed. */
-export const STATEFUL_DROP_ACTIONS = ["aws:drop_strict", "aws:drop_established", "aws:drop_established_app_layer"];
 
 /**
  * The egress firewall fails closed: traffic no rule allows is dropped by the stateful engine, and the stateless

@@ -5,23 +5,12 @@ import { k8sTypes } from "../../lib/k8s";
 import { stackPolicy } from "../../lib/policy";
 import { ofType } from "../../lib/stack";
 import { UNKNOWN } from "../../lib/unknowns";
-import { asBool, isObject } from "../../lib/values";
+import { enforcesNetworkPolicy } from "../../lib/vpc-cni";
 
 const ADDON = "aws:eks/addon:Addon";
 const NETWORK_POLICY_TYPES = new Set(k8sTypes("NetworkPolicy"));
 /** Helm charts of CNIs that enforce NetworkPolicies themselves (the VPC CNI then need not). */
 const ENFORCING_CHARTS = /(^|\/)(tigera-operator|calico|cilium)(-[\d.]+\.tgz)?$/;
-
-/** Whether the vpc-cni add-on's configurationValues turn NetworkPolicy enforcement on (`enableNetworkPolicy: "true"`). */
-export function enforcesNetworkPolicy(configurationValues: unknown): boolean {
-    if (typeof configurationValues !== "string") return false;
-    try {
-        const v: unknown = JSON.parse(configurationValues);
-        return isObject(v) && asBool(v.enableNetworkPolicy) === true;
-    } catch {
-        return false;
-    }
-}
 
 /**
  * NetworkPolicies are only words unless the CNI enforces them. On EKS the VPC CNI does so only with
