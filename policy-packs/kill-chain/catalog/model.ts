@@ -21,6 +21,12 @@ export interface PropertyCheck {
      * are skipped (the caller reports a change to an unknown value separately).
      */
     weakens(before: unknown, after: unknown, ctx: CompareContext): string | undefined;
+    /**
+     * Also judged when a resource is created, against unset inputs: for properties whose mere arrival opens something
+     * (a suppression filter, a pull-through cache of a public registry, a route to an exit).
+     * @default false - a created resource is left to the policies, which judge its whole new state
+     */
+    onCreate?: boolean;
 }
 
 export interface CatalogEntry {

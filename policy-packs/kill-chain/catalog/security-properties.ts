@@ -11,8 +11,9 @@ import { AWS, BUCKET_ACL_TYPES, BUCKET_LOGGING_TYPES, BUCKET_SSE_TYPES, BUCKET_T
 import { cidrContains, parseCidr } from "../lib/cidr";
 import {
     bool, changedTo, cidrsWidened, containsUnknown, entriesGained, entriesLost, isRecord, list, numberRaised, rankLowered, readPath, removed,
-    retentionShortened, sameValue, short, turnedOff, turnedOn,
+    sameValue, short, turnedOff, turnedOn,
 } from "./compare";
+import { DETECTION_PROPERTIES } from "./detection";
 import { policyWidened } from "./documents";
 import type { CatalogEntry, CompareContext, PropertyCheck, Weakening } from "./model";
 
@@ -272,39 +273,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
             { path: "associatePublicIpAddress", control: "no public IPs on nodes", step: "mining", weakens: turnedOn(false, "public IP association") },
         ],
     },
-    {
-        types: [AWS.flowLog], title: "VPC flow log",
-        checks: [{ path: "trafficType", control: "VPC flow logs record all traffic", step: "evasion", weakens: rankLowered(["ALL", "REJECT", "ACCEPT"], undefined) }],
-        removal: { step: "evasion", why: "connections to a mining pool would no longer be recorded" },
-    },
-    {
-        types: [AWS.cloudTrail], title: "CloudTrail trail",
-        checks: [
-            { path: "enableLogging", control: "CloudTrail logging", step: "evasion", weakens: turnedOff(true, "logging") },
-            { path: "isMultiRegionTrail", control: "CloudTrail covers every region", step: "evasion", weakens: turnedOff(false, "multi-region logging") },
-            { path: "enableLogFileValidation", control: "CloudTrail log integrity", step: "evasion", weakens: turnedOff(false, "log file validation") },
-            { path: "kmsKeyId", control: "CloudTrail logs encrypted with a customer KMS key", step: "evasion", weakens: removed("the KMS key") },
-        ],
-        removal: { step: "evasion", why: "API calls made with stolen credentials would no longer be recorded" },
-    },
-    {
-        types: [AWS.guardDutyDetector], title: "GuardDuty detector",
-        checks: [{ path: "enable", control: "GuardDuty threat detection", step: "evasion", weakens: turnedOff(true, "GuardDuty") }],
-        removal: { step: "evasion", why: "crypto-mining and credential-exfiltration findings stop" },
-    },
-    {
-        types: [AWS.guardDutyDetectorFeature], title: "GuardDuty feature",
-        checks: [{ path: "status", control: "GuardDuty runtime/EKS protection", step: "evasion", weakens: rankLowered(["ENABLED", "DISABLED"], undefined) }],
-        removal: { step: "evasion", why: "that GuardDuty protection (EKS audit logs, runtime monitoring) stops" },
-    },
-    {
-        types: [AWS.logGroup], title: "CloudWatch log group",
-        checks: [
-            { path: "retentionInDays", control: "log retention", step: "evasion", weakens: retentionShortened() },
-            { path: "kmsKeyId", control: "logs encrypted with a customer KMS key", step: "evasion", weakens: removed("the KMS key") },
-        ],
-        removal: { step: "evasion", why: "the logs it holds are deleted" },
-    },
+    ...DETECTION_PROPERTIES,
     {
         types: ["aws:kms/key:Key"], title: "KMS key",
         checks: [
@@ -396,15 +365,10 @@ export function catalogEntry(type: string): CatalogEntry | undefined {
     return BY_TYPE.get(type);
 }
 
-/**
- * How an update from `before` to `after` weakens the catalogued controls of a resource of `type`. A property whose
- * new value is unknown and differs from the old one is reported with `unknown: true` (not provably weaker).
- */
-export function weakeningsOf(type: string, before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
-    const entry = catalogEntry(type);
-    if (!entry) return [];
+/** Runs `checks` of `entry` on the step from `before` to `after`. */
+function judge(checks: readonly PropertyCheck[], before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
     const out: Weakening[] = [];
-    for (const check of entry.checks) {
+    for (const check of checks) {
         const read = check.read ?? ((i: Record<string, unknown>) => readPath(i, check.path));
         let b: unknown;
         let a: unknown;
@@ -421,6 +385,24 @@ export function weakeningsOf(type: string, before: Record<string, unknown>, afte
         else if (containsUnknown(a, ctx)) out.push({ path: check.path, control: check.control, step: check.step, before: b, after: a, why: "the new value is only known after apply", unknown: true });
     }
     return out;
+}
+
+/**
+ * How an update from `before` to `after` weakens the catalogued controls of a resource of `type`. A property whose
+ * new value is unknown and differs from the old one is reported with `unknown: true` (not provably weaker).
+ */
+export function weakeningsOf(type: string, before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
+    const entry = catalogEntry(type);
+    return entry ? judge(entry.checks, before, after, ctx) : [];
+}
+
+/**
+ * How creating a resource of `type` with `inputs` weakens a control: only the checks marked `onCreate` (a new
+ * suppression filter, a new pull-through cache of a public registry), each judged against unset inputs.
+ */
+export function creationWeakeningsOf(type: string, inputs: Record<string, unknown>, ctx: CompareContext): Weakening[] {
+    const entry = catalogEntry(type);
+    return entry ? judge(entry.checks.filter((c) => c.onCreate), {}, inputs, ctx) : [];
 }
 
 /** Why removing a resource of `type` is a finding, or undefined when it is not a security resource. */
