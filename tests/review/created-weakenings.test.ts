@@ -1,6 +1,6 @@
 /**
  * `hardened-stack review` on a created resource: the catalog's onCreate checks (a suppression filter, a pull-through
- * cache of a public registry, a route to an exit) make the arrival itself a weakening; other creates stay the
+ * cache of a public registry, a prefix list entry) make the arrival itself a weakening; other creates stay the
  * policies' to judge.
  */
 import { describe, test } from "node:test";

@@ -138,8 +138,8 @@ export const DETECTION_PROPERTIES: readonly CatalogEntry[] = [
     },
     {
         types: ["aws:guardduty/filter:Filter"], title: "GuardDuty filter",
-        checks: [{ path: "action, findingCriteria.criterions", control: "kill-chain findings are not suppressed", step: "evasion", read: (i) => i,
-            weakens: suppressionWidened(), onCreate: true }],
+        checks: [{ path: "action, findingCriteria.criterions", control: "kill-chain findings are not suppressed", step: "evasion", 
+            read: (i) => ({ action: i.action, findingCriteria: i.findingCriteria }), weakens: suppressionWidened(), onCreate: true }],
     },
     {
         types: ["aws:cloudwatch/eventRule:EventRule"], title: "EventBridge rule",

@@ -23,7 +23,7 @@ export interface PropertyCheck {
     weakens(before: unknown, after: unknown, ctx: CompareContext): string | undefined;
     /**
      * Also judged when a resource is created, against unset inputs: for properties whose mere arrival opens something
-     * (a suppression filter, a pull-through cache of a public registry, a route to an exit).
+     * (a suppression filter, a pull-through cache of a public registry, a prefix list entry).
      * @default false - a created resource is left to the policies, which judge its whole new state
      */
     onCreate?: boolean;

@@ -15,6 +15,7 @@ import {
 } from "./compare";
 import { DETECTION_PROPERTIES } from "./detection";
 import { policyWidened } from "./documents";
+import { EXIT_PROPERTIES, NETWORK_POLICY_EGRESS } from "./exits";
 import type { CatalogEntry, CompareContext, PropertyCheck, Weakening } from "./model";
 
 export type { CatalogEntry, CompareContext, PropertyCheck, Step, Weakening } from "./model";
@@ -274,6 +275,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         ],
     },
     ...DETECTION_PROPERTIES,
+    ...EXIT_PROPERTIES,
     {
         types: ["aws:kms/key:Key"], title: "KMS key",
         checks: [
@@ -287,7 +289,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         checks: [{ path: "policy", control: "VPC endpoint reaches only the platform's buckets", step: "s3", weakens: policyWidened() }],
     },
     {
-        types: ["aws:networkfirewall/firewall:Firewall", AWS.firewallPolicy, "aws:networkfirewall/ruleGroup:RuleGroup", AWS.networkFirewallLogging,
+        types: ["aws:networkfirewall/firewall:Firewall", AWS.networkFirewallLogging,
             "aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation", AWS.resolverQueryLogConfig,
             "aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation"], title: "egress filtering",
         checks: [],
@@ -297,7 +299,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         types: k8sTypes("NetworkPolicy"), title: "NetworkPolicy",
         checks: [
             { path: "spec.policyTypes", control: "default-deny network policy (ingress and egress)", step: "mining", weakens: entriesLost("policy types") },
-            { path: "spec.egress", control: "egress allowlist", step: "mining", weakens: entriesGained("egress rules") },
+            NETWORK_POLICY_EGRESS,
             { path: "spec.ingress", control: "ingress allowlist", step: "mining", weakens: entriesGained("ingress rules") },
             { path: "spec.podSelector", control: "network policy covers every pod", step: "mining", weakens: changedTo("the pod selector") },
         ],
@@ -345,12 +347,14 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
     {
         types: k8sTypes("Namespace"), title: "namespace",
         checks: [
-            { path: "metadata.labels.pod-security.kubernetes.io/enforce", control: "Pod Security Admission (enforce)", step: "mining",
+            ...(["enforce", "audit", "warn"] as const).map((mode): PropertyCheck => ({
+                path: `metadata.labels.pod-security.kubernetes.io/${mode}`, control: `Pod Security Admission (${mode})`, step: "mining",
                 read: (i) => {
                     const labels = readPath(i, "metadata.labels");
-                    return isRecord(labels) ? labels["pod-security.kubernetes.io/enforce"] : undefined;
+                    return isRecord(labels) ? labels[`pod-security.kubernetes.io/${mode}`] : undefined;
                 },
-                weakens: rankLowered(PSA_LEVELS, "privileged") },
+                weakens: rankLowered(PSA_LEVELS, "privileged"),
+            })),
         ],
     },
     {
