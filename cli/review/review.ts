@@ -298,7 +298,7 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
             (f.unknown ? review.unverified : review.weakenings).push(f);
             finding = true;
         }
-        const risk = removalRisk(type);
+        const risk = removalRisk(type, step.oldState?.inputs);
         if (risk && (REMOVAL_OPS.has(step.op) || step.op === "replace")) {
             review.removals.push({
                 urn: step.urn, type, title, op: step.op === "replace" ? "replace" : "delete", step: risk.step, why: risk.why,

@@ -4,7 +4,7 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { creationWeakeningsOf, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
+import { creationWeakeningsOf, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import { isUnknown, UNKNOWN } from "../../engine/constants";
 
 const ctx = { isUnknown };
@@ -73,6 +73,10 @@ describe("catalog: routed (the EventBridge findings rule)", () => {
     test("a pattern widened, or a rule that never routed findings changing its pattern, is not a weakening", () => {
         assert.deepEqual(paths(RULE, { eventPattern: pattern({ type: [MINING] }) }, { eventPattern: pattern() }), []);
         assert.deepEqual(paths(RULE, { eventPattern: JSON.stringify({ source: ["aws.ec2"] }) }, { eventPattern: JSON.stringify({ source: ["aws.s3"] }) }), []);
+    });
+    test("deleting the rule that routes kill-chain findings removes a control; deleting an unrelated rule does not", () => {
+        assert.equal(removalRisk(RULE, { eventPattern: pattern() })?.step, "evasion");
+        assert.equal(removalRisk(RULE, { scheduleExpression: "rate(1 day)" }), undefined);
     });
     test("an unknown new pattern is shown as unverified, not as a weakening", () => {
         const [w] = weak(RULE, { eventPattern: pattern() }, { eventPattern: UNKNOWN });

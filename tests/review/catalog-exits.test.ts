@@ -5,7 +5,7 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { creationWeakeningsOf, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
+import { creationWeakeningsOf, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import { isUnknown, UNKNOWN } from "../../engine/constants";
 
 const ctx = { isUnknown };
@@ -134,5 +134,23 @@ describe("catalog: Pod Security Admission labels", () => {
         assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns(all("restricted")), ns(all("baseline"))),
             ["metadata.labels.pod-security.kubernetes.io/audit", "metadata.labels.pod-security.kubernetes.io/warn"]);
         assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns(all("baseline")), ns(all("restricted"))), []);
+    });
+    test("enforce-version pinned from latest (or unset) to an older version is a weakening; moved forward is not", () => {
+        const ns = (version?: string) => ({ metadata: { labels: { "pod-security.kubernetes.io/enforce": "restricted", ...(version ? { "pod-security.kubernetes.io/enforce-version": version } : {}) } } });
+        assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns("latest"), ns("v1.22")), ["metadata.labels.pod-security.kubernetes.io/enforce-version"]);
+        assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns(), ns("v1.30")), ["metadata.labels.pod-security.kubernetes.io/enforce-version"]);
+        assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns("v1.22"), ns("v1.30")), []);
+        assert.deepEqual(paths("kubernetes:core/v1:Namespace", ns("v1.30"), ns("latest")), []);
+    });
+});
+
+describe("catalog: deleting the resource that carries a control", () => {
+    test("deleting the GuardDuty agent add-on removes runtime monitoring; deleting another add-on does not", () => {
+        assert.equal(removalRisk("aws:eks/addon:Addon", { clusterName: "c", addonName: "aws-guardduty-agent" })?.step, "evasion");
+        assert.equal(removalRisk("aws:eks/addon:Addon", { clusterName: "c", addonName: "coredns" }), undefined);
+        assert.equal(removalRisk("aws:eks/addon:Addon"), undefined, "old inputs unknown: not claimed");
+    });
+    test("deleting a rule group or the firewall policy removes egress filtering", () => {
+        for (const t of ["aws:networkfirewall/ruleGroup:RuleGroup", "aws:networkfirewall/firewallPolicy:FirewallPolicy"]) assert.equal(removalRisk(t)?.step, "mining", t);
     });
 });

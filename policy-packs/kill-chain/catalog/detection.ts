@@ -148,6 +148,7 @@ export const DETECTION_PROPERTIES: readonly CatalogEntry[] = [
             { path: "isEnabled", control: "the findings rule routes alerts", step: "evasion", weakens: turnedOff(true, "the rule") },
             { path: "eventPattern", control: "the findings rule matches every kill-chain finding type", step: "evasion", weakens: patternNarrowed() },
         ],
+        removal: { step: "evasion", why: "the kill-chain findings it routed raise no alert", applies: (i) => routedFindings(i.eventPattern).length > 0 },
     },
     {
         types: ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"], title: "SNS topic",

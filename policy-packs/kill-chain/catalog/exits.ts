@@ -276,6 +276,8 @@ export const EXIT_PROPERTIES: readonly CatalogEntry[] = [
         types: ["aws:eks/addon:Addon"], title: "EKS add-on",
         checks: [{ path: "configurationValues", control: "the VPC CNI enforces NetworkPolicies", step: "mining",
             read: (i) => ({ addonName: i.addonName, configurationValues: i.configurationValues }), weakens: enforcementTurnedOff() }],
+        removal: { step: "evasion", why: "GuardDuty's runtime agent (aws-guardduty-agent) is uninstalled: runtime monitoring sees no process on the nodes",
+            applies: (i) => i.addonName === "aws-guardduty-agent" },
     },
 ];
 

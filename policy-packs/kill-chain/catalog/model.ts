@@ -35,7 +35,15 @@ export interface CatalogEntry {
     title: string;
     checks: readonly PropertyCheck[];
     /** Why deleting (or replacing) a resource of this type removes a control; unset when that is not a finding. */
-    removal?: { step: Step; why: string };
+    removal?: {
+        step: Step;
+        why: string;
+        /**
+         * Whether deleting this particular resource removes the control, judged on its old inputs (the findings rule,
+         * not every EventBridge rule). @default - every resource of the types
+         */
+        applies?: (inputs: Record<string, unknown>) => boolean;
+    };
 }
 
 export interface Weakening {

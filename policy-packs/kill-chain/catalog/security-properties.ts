@@ -125,6 +125,29 @@ function rbacWidened(): PropertyCheck["weakens"] {
 
 const PSA_LEVELS = ["restricted", "baseline", "privileged"] as const;
 
+/** A Pod Security version label as [major, minor]; unset and `latest` are the newest rules. */
+function psaVersion(v: unknown): [number, number] {
+    const m = typeof v === "string" ? /^v(\d+)\.(\d+)$/.exec(v.trim()) : null;
+    return m ? [Number(m[1]), Number(m[2])] : [Infinity, Infinity];
+}
+
+/** A namespace pinned to older Pod Security rules (`latest` -> `v1.22`): checks added since (seccomp, hostProbes...) stop applying. */
+function psaVersionLowered(): PropertyCheck["weakens"] {
+    return (before, after, ctx) => {
+        if (ctx.isUnknown(after)) return undefined;
+        const [b, a] = [psaVersion(before), psaVersion(after)];
+        return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? `${short(before ?? "latest")} → ${short(after)}: the controls added since stop applying` : undefined;
+    };
+}
+
+/** A namespace's `pod-security.kubernetes.io/<key>` label. */
+function psaLabel(key: string): (inputs: Record<string, unknown>) => unknown {
+    return (inputs) => {
+        const labels = readPath(inputs, "metadata.labels");
+        return isRecord(labels) ? labels[`pod-security.kubernetes.io/${key}`] : undefined;
+    };
+}
+
 /** Pod-level switches that break isolation, collected from a workload's pod template or a Pod. */
 function podEscapes(inputs: Record<string, unknown>): string[] {
     const spec = readPath(inputs, "spec.template.spec") ?? readPath(inputs, "spec.jobTemplate.spec.template.spec") ?? readPath(inputs, "spec");
@@ -349,12 +372,10 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         checks: [
             ...(["enforce", "audit", "warn"] as const).map((mode): PropertyCheck => ({
                 path: `metadata.labels.pod-security.kubernetes.io/${mode}`, control: `Pod Security Admission (${mode})`, step: "mining",
-                read: (i) => {
-                    const labels = readPath(i, "metadata.labels");
-                    return isRecord(labels) ? labels[`pod-security.kubernetes.io/${mode}`] : undefined;
-                },
-                weakens: rankLowered(PSA_LEVELS, "privileged"),
+                read: psaLabel(mode), weakens: rankLowered(PSA_LEVELS, "privileged"),
             })),
+            { path: "metadata.labels.pod-security.kubernetes.io/enforce-version", control: "Pod Security Admission enforces the current rules", step: "mining",
+                read: psaLabel("enforce-version"), weakens: psaVersionLowered() },
         ],
     },
     {
@@ -409,7 +430,12 @@ export function creationWeakeningsOf(type: string, inputs: Record<string, unknow
     return entry ? judge(entry.checks.filter((c) => c.onCreate), {}, inputs, ctx) : [];
 }
 
-/** Why removing a resource of `type` is a finding, or undefined when it is not a security resource. */
-export function removalRisk(type: string): CatalogEntry["removal"] {
-    return catalogEntry(type)?.removal;
+/**
+ * Why removing a resource of `type` (whose inputs were `inputs`, when known) is a finding, or undefined when it is not
+ * a security resource, or not one that carries the control (an EventBridge rule that routes no finding).
+ */
+export function removalRisk(type: string, inputs?: Record<string, unknown>): CatalogEntry["removal"] {
+    const removal = catalogEntry(type)?.removal;
+    if (!removal?.applies) return removal;
+    return inputs && removal.applies(inputs) ? removal : undefined;
 }
