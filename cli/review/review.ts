@@ -6,7 +6,7 @@ import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine/record";
 import { isUnknown, ROOT_STACK_TYPE } from "../../engine/constants";
-import { catalogEntry, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
+import { catalogEntry, creationWeakeningsOf, removalRisk, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import type { Step, Weakening } from "../../policy-packs/kill-chain/catalog/security-properties";
 import { ownMessage, stepOf } from "../present/steps";
 import type { EventLog, PolicyEventVerdict } from "./events";
@@ -285,18 +285,20 @@ export function buildReview(preview: Preview, analysis: AnalysisResult, events?:
         const title = catalogEntry(type)?.title ?? type;
         const sourcePosition = position(step.urn);
         let finding = false;
-        if ((step.op === "update" || step.op === "replace") && step.oldState?.inputs && step.newState?.inputs) {
-            for (const w of weakeningsOf(type, step.oldState.inputs, step.newState.inputs, ctx)) {
-                const secret = containsSecret(w.before) || containsSecret(w.after);
-                const f: WeakeningFinding = {
-                    ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}),
-                    ...(secret ? { secret, unknown: true, why: "secret in the preview: the review cannot compare it (the real preview's packs judged the plaintext)" } : {}),
-                };
-                (f.unknown ? review.unverified : review.weakenings).push(f);
-                finding = true;
-            }
+        const compared = (step.op === "update" || step.op === "replace") && step.oldState?.inputs && step.newState?.inputs
+            ? weakeningsOf(type, step.oldState.inputs, step.newState.inputs, ctx)
+            // A created resource is the policies' to judge, except where its arrival alone opens something (onCreate).
+            : step.op === "create" && step.newState?.inputs ? creationWeakeningsOf(type, step.newState.inputs, ctx) : [];
+        for (const w of compared) {
+            const secret = containsSecret(w.before) || containsSecret(w.after);
+            const f: WeakeningFinding = {
+                ...w, urn: step.urn, type, title, op: step.op, ...(sourcePosition ? { sourcePosition } : {}),
+                ...(secret ? { secret, unknown: true, why: "secret in the preview: the review cannot compare it (the real preview's packs judged the plaintext)" } : {}),
+            };
+            (f.unknown ? review.unverified : review.weakenings).push(f);
+            finding = true;
         }
-        const risk = removalRisk(type);
+        const risk = removalRisk(type, step.oldState?.inputs);
         if (risk && (REMOVAL_OPS.has(step.op) || step.op === "replace")) {
             review.removals.push({
                 urn: step.urn, type, title, op: step.op === "replace" ? "replace" : "delete", step: risk.step, why: risk.why,

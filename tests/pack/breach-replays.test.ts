@@ -60,7 +60,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         // each also let out by the transit-gateway nodes with the CNI not enforcing NetworkPolicies.
         "breach-vendor-agent": ["disallow-internet-wide-namespace-egress", "require-governed-workload-namespaces", "require-own-image-registries"],
         "breach-report-cron": ["disallow-internet-wide-namespace-egress", "enforce-pod-security-standard", "require-governed-workload-namespaces"],
-        "breach-canary": ["disallow-internet-wide-namespace-egress", "enforce-pod-security-standard", "require-governed-workload-namespaces"],
+        "breach-canary": ["disallow-host-namespaces", "disallow-internet-wide-namespace-egress", "require-governed-workload-namespaces"],
         "breach-public-push": ["disallow-public-ecr-write"],
     },
     evasion: {

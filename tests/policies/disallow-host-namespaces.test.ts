@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import { disallowHostNamespaces as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-host-namespaces";
 import { UNKNOWN, assertClean, assertDeferred, assertFails, one } from "./aws-helpers";
-import { cronJob, deployment, helmChart, pod, withProp } from "./k8s-fixtures";
+import { cronJob, deployment, helmChart, pod, podSpec, withProp } from "./k8s-fixtures";
 
 const SPEC = ["spec", "template", "spec"];
 
@@ -18,6 +18,10 @@ describe("disallow-host-namespaces: pods stay off the node's processes, IPC, fil
         ["hostPort 8080", withProp(deployment(), [...SPEC, "containers", 0, "ports"], [{ containerPort: 8080, hostPort: 8080 }]), "ports[0].hostPort is 8080"],
         ["a DaemonSet patch mounting the container runtime socket", { ...withProp(deployment(), [...SPEC, "volumes", 0], { name: "sock", hostPath: { path: "/run/containerd/containerd.sock" } }),
             type: "kubernetes:apps/v1:DaemonSetPatch" }, "volumes[0].hostPath"],
+        ["an Argo Rollout (custom resource) mounting the node's root", { type: "kubernetes:argoproj.io/v1alpha1:Rollout", name: "rollout",
+            props: { spec: { template: { spec: { ...podSpec(), volumes: [{ name: "root", hostPath: { path: "/" } }] } } } } },
+        "spec.template.spec.volumes[0].hostPath mounts a node path"],
+        ["hostPort \"8080\" (YAML string)", withProp(deployment(), [...SPEC, "containers", 0, "ports"], [{ containerPort: 8080, hostPort: "8080" }]), "ports[0].hostPort is 8080"],
         ["Helm values hostPID true", helmChart("agent", { hostPID: true }), "values.hostPID is true"],
     ] as const;
     for (const [what, r, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, r), [r], message));

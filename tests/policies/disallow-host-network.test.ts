@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import { disallowHostNetwork as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-host-network";
 import { UNKNOWN, assertClean, assertDeferred, assertFails, one } from "./aws-helpers";
-import { cronJob, deployment, helmChart, pod, withProp } from "./k8s-fixtures";
+import { cronJob, deployment, helmChart, pod, podSpec, withProp } from "./k8s-fixtures";
 
 describe("disallow-host-network: no pod sits on the node's network next to its instance metadata", () => {
     for (const r of [deployment(), pod(), cronJob(), helmChart("app", { hostNetwork: false })]) {
@@ -14,6 +14,8 @@ describe("disallow-host-network: no pod sits on the node's network next to its i
         ["CronJob hostNetwork true", withProp(cronJob(), ["spec", "jobTemplate", "spec", "template", "spec", "hostNetwork"], true), "spec.jobTemplate.spec.template.spec.hostNetwork"],
         ["DaemonSetPatch hostNetwork true", { ...withProp(deployment(), ["spec", "template", "spec", "hostNetwork"], true), type: "kubernetes:apps/v1:DaemonSetPatch" }, "hostNetwork is true"],
         ["hostNetwork \"true\" (YAML string)", withProp(deployment(), ["spec", "template", "spec", "hostNetwork"], "true"), "hostNetwork is true"],
+        ["an OpenShift DeploymentConfig (custom resource) on the host network", { type: "kubernetes:apps.openshift.io/v1:DeploymentConfig", name: "dc",
+            props: { spec: { template: { spec: { ...podSpec(), hostNetwork: true } } } } }, "spec.template.spec.hostNetwork is true"],
         ["Helm values hostNetwork true", helmChart("node-exporter", { daemonset: { hostNetwork: true } }), "values.daemonset.hostNetwork is true"],
     ] as const;
     for (const [what, r, message] of cases) test(`${what} fails`, async () => assertFails(await one(policy, r), [r], message));

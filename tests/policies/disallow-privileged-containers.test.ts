@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import { disallowPrivilegedContainers as policy } from "../../policy-packs/kill-chain/policies/kubernetes/disallow-privileged-containers";
 import { UNKNOWN, assertClean, assertDeferred, assertFails, one } from "./aws-helpers";
-import { cronJob, deployment, helmChart, pod, withProp } from "./k8s-fixtures";
+import { cronJob, deployment, helmChart, pod, podSpec, withProp } from "./k8s-fixtures";
 
 const SC = ["spec", "template", "spec", "containers", 0, "securityContext"];
 
@@ -24,6 +24,13 @@ describe("disallow-privileged-containers: no container gets host-level privilege
         ["capabilities.add [\"SYS_ADMIN\"]", withProp(deployment(), [...SC, "capabilities", "add"], ["SYS_ADMIN"]), "capabilities.add adds SYS_ADMIN"],
         ["capabilities.add [\"CAP_NET_RAW\"]", withProp(deployment(), [...SC, "capabilities", "add"], ["CAP_NET_RAW"]), "adds CAP_NET_RAW"],
         ["capabilities.add [\"ALL\"]", withProp(deployment(), [...SC, "capabilities", "add"], ["ALL"]), "adds ALL"],
+        // Pod Security Admission compares capabilities as written: the CAP_ form of the one allowed capability is refused.
+        ["capabilities.add [\"CAP_NET_BIND_SERVICE\"]", withProp(deployment(), [...SC, "capabilities", "add"], ["CAP_NET_BIND_SERVICE"]), "adds CAP_NET_BIND_SERVICE"],
+        ["a Windows pod adding SYS_ADMIN (baseline refuses it on every OS)", withProp(withProp(deployment(), [...SC, "capabilities", "add"], ["SYS_ADMIN"]),
+            ["spec", "template", "spec", "os"], { name: "windows" }), "adds SYS_ADMIN"],
+        ["an Argo Rollout (custom resource) whose container allows privilege escalation", { type: "kubernetes:argoproj.io/v1alpha1:Rollout", name: "rollout",
+            props: { spec: { template: { spec: withProp({ type: "x", props: podSpec() }, ["containers", 0, "securityContext", "allowPrivilegeEscalation"], true).props } } } },
+        "spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation is true"],
         ["a privileged init container", withProp(deployment(), ["spec", "template", "spec", "initContainers"], [{ name: "i", image: "x", securityContext: { privileged: true, allowPrivilegeEscalation: true } }]),
             "initContainers[0].securityContext.privileged is true"],
         ["an ephemeral container without allowPrivilegeEscalation", withProp(pod(), ["spec", "ephemeralContainers"], [{ name: "debug", image: "busybox" }]),

@@ -2,6 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { catalogEntry, removalRisk, SECURITY_PROPERTIES, weakeningsOf } from "../../policy-packs/kill-chain/catalog/security-properties";
 import { isUnknown, UNKNOWN } from "../../engine/constants";
+import { execFileSync } from "node:child_process";
 
 const ctx = { isUnknown };
 const weak = (type: string, before: Record<string, unknown>, after: Record<string, unknown>) => weakeningsOf(type, before, after, ctx);
@@ -172,6 +173,12 @@ describe("catalog: S3, network, Kubernetes, logging, encryption", () => {
             for (const c of e.checks) assert.ok(c.control && ["console", "creds", "s3", "mining", "evasion"].includes(c.step), `${e.title} ${c.path}`);
         }
         assert.equal(catalogEntry("aws:lambda/function:Function"), undefined);
+    });
+    test("the catalog loads without the policy SDK (the review CLI never starts a pack to read it)", () => {
+        const script = "require('./policy-packs/kill-chain/catalog/security-properties');"
+            + "process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('@pulumi'))));";
+        const loaded = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "-e", script], { encoding: "utf8" })) as string[];
+        assert.deepEqual(loaded, []);
     });
     test("an unchanged resource, or a change to a property outside the catalogue, is never a weakening", () => {
         const sg = { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }], tags: { a: "1" } };

@@ -9,285 +9,17 @@
  */
 import { AWS, BUCKET_ACL_TYPES, BUCKET_LOGGING_TYPES, BUCKET_SSE_TYPES, BUCKET_TYPES } from "../lib/aws-types";
 import { cidrContains, parseCidr } from "../lib/cidr";
-import { parsePolicyDocument, wildcardMatches } from "../lib/iam";
-import type { Statement } from "../lib/iam";
+import {
+    bool, changedTo, cidrsWidened, containsUnknown, entriesGained, entriesLost, isRecord, list, numberRaised, rankLowered, readPath, removed,
+    sameValue, short, turnedOff, turnedOn,
+} from "./compare";
+import { DETECTION_PROPERTIES } from "./detection";
+import { policyWidened } from "./documents";
+import { EXIT_PROPERTIES, NETWORK_POLICY_EGRESS } from "./exits";
+import type { CatalogEntry, CompareContext, PropertyCheck, Weakening } from "./model";
 
-export type Step = "console" | "creds" | "s3" | "mining" | "evasion";
-
-export interface CompareContext {
-    /** True for a value only known after apply (the engine's unknown sentinels). */
-    isUnknown(v: unknown): boolean;
-}
-
-/** One security-relevant property of a type. */
-export interface PropertyCheck {
-    /** Dotted path into the resource inputs, as shown to the reviewer (`vpcConfig.endpointPublicAccess`). */
-    path: string;
-    /** The control it carries, in words. */
-    control: string;
-    step: Step;
-    /** Reads the value. @default - follows `path` through nested objects */
-    read?: (inputs: Record<string, unknown>) => unknown;
-    /**
-     * Why going from `before` to `after` weakens the control, or undefined when it does not. Unknown parts of `after`
-     * are skipped (the caller reports a change to an unknown value separately).
-     */
-    weakens(before: unknown, after: unknown, ctx: CompareContext): string | undefined;
-}
-
-export interface CatalogEntry {
-    types: readonly string[];
-    /** What the resource is, for messages: "EKS cluster". */
-    title: string;
-    checks: readonly PropertyCheck[];
-    /** Why deleting (or replacing) a resource of this type removes a control; unset when that is not a finding. */
-    removal?: { step: Step; why: string };
-}
-
-export interface Weakening {
-    path: string;
-    control: string;
-    step: Step;
-    before: unknown;
-    after: unknown;
-    /** Why it is weaker; for `unknown`, what cannot be verified. */
-    why: string;
-    /** The new value is only known after apply: not provably weaker, shown for review. */
-    unknown: boolean;
-}
-
-// ---------- value helpers ----------
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Follows a dotted path; a one-element list on the way is stepped into (bridged providers send blocks as lists). */
-export function readPath(obj: unknown, path: string): unknown {
-    let cur: unknown = obj;
-    for (const key of path.split(".")) {
-        if (Array.isArray(cur) && cur.length === 1) cur = cur[0];
-        if (!isRecord(cur)) return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-
-function bool(v: unknown): boolean | undefined {
-    if (v === true || v === "true") return true;
-    if (v === false || v === "false") return false;
-    return undefined;
-}
-
-function list(v: unknown): unknown[] {
-    if (v === undefined || v === null) return [];
-    return Array.isArray(v) ? v : [v];
-}
-
-/** Deep structural equality of JSON values (key order ignored). */
-export function sameValue(a: unknown, b: unknown): boolean {
-    if (a === b) return true;
-    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-    if (isRecord(a) && isRecord(b)) {
-        const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-        const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-        return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
-    }
-    return false;
-}
-
-/** Whether any part of `v` is unknown. */
-export function containsUnknown(v: unknown, ctx: CompareContext): boolean {
-    if (ctx.isUnknown(v)) return true;
-    if (Array.isArray(v)) return v.some((x) => containsUnknown(x, ctx));
-    if (isRecord(v)) return Object.values(v).some((x) => containsUnknown(x, ctx));
-    return false;
-}
-
-function short(v: unknown): string {
-    const s = typeof v === "string" ? v : JSON.stringify(v);
-    return s === undefined ? "unset" : s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-// ---------- comparators (each returns a PropertyCheck["weakens"]) ----------
-
-/** A flag whose `true` opens something (public endpoint, public IP). `unset` means the provider default. */
-export function turnedOn(unsetMeans: boolean, what: string): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const b = bool(before) ?? unsetMeans;
-        const a = bool(after) ?? unsetMeans;
-        return !b && a ? `${what} is now on${after === undefined ? " (unset means on)" : ""}` : undefined;
-    };
-}
-
-/** A flag whose `true` protects something (block public access, key rotation). */
-export function turnedOff(unsetMeans: boolean, what: string): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const b = bool(before) ?? unsetMeans;
-        const a = bool(after) ?? unsetMeans;
-        return b && !a ? `${what} is now off${after === undefined ? " (unset means off)" : ""}` : undefined;
-    };
-}
-
-/** CIDR lists: a new range not inside any old one widens access. `unset` means the provider default. */
-export function cidrsWidened(unsetMeans: readonly string[]): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        const b = (before === undefined || (Array.isArray(before) && before.length === 0) ? unsetMeans : list(before)).map(parseCidr);
-        const a = after === undefined || (Array.isArray(after) && after.length === 0) ? [...unsetMeans] : list(after);
-        const wider = a.filter((c) => !ctx.isUnknown(c)).filter((c) => {
-            const cidr = parseCidr(c);
-            return cidr === undefined ? typeof c === "string" : !b.some((o) => o !== undefined && cidrContains(o, cidr));
-        });
-        return wider.length > 0 ? `admits ${wider.map(short).join(", ")}` : undefined;
-    };
-}
-
-/** An ordered setting, strongest first (`["API", "API_AND_CONFIG_MAP", "CONFIG_MAP"]`): moving right weakens. */
-export function rankLowered(strongestFirst: readonly string[], unsetMeans: string | undefined): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const rank = (v: unknown) => {
-            const s = typeof v === "string" ? v : unsetMeans;
-            const i = s === undefined ? -1 : strongestFirst.findIndex((x) => x.toLowerCase() === s.toLowerCase());
-            return i < 0 ? strongestFirst.length : i;
-        };
-        return rank(after) > rank(before) ? `${short(before ?? unsetMeans ?? "unset")} → ${short(after ?? unsetMeans ?? "unset")} is weaker` : undefined;
-    };
-}
-
-/** A number whose growth weakens (IMDS hop limit). */
-export function numberRaised(unsetMeans: number): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const b = typeof before === "number" ? before : unsetMeans;
-        const a = typeof after === "number" ? after : unsetMeans;
-        return a > b ? `raised from ${b} to ${a}` : undefined;
-    };
-}
-
-/** Log retention in days: 0 or unset keeps logs forever, so any positive value below the old one shortens it. */
-export function retentionShortened(): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const days = (v: unknown) => (typeof v === "number" && v > 0 ? v : Infinity);
-        return days(after) < days(before) ? `logs are kept ${days(after)} days instead of ${days(before) === Infinity ? "forever" : `${days(before)} days`}` : undefined;
-    };
-}
-
-/** A setting whose presence is the control (a KMS key, an encryption config, a permissions boundary). */
-export function removed(what: string): PropertyCheck["weakens"] {
-    return (before, after) => {
-        const set = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
-        return set(before) && !set(after) ? `${what} is removed` : undefined;
-    };
-}
-
-/** Entries of a set that the control needs (log types, policy types): losing one weakens. */
-export function entriesLost(what: string): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (ctx.isUnknown(after)) return undefined;
-        const a = list(after).map((x) => String(x).toLowerCase());
-        const lost = list(before).filter((x) => !ctx.isUnknown(x) && !a.includes(String(x).toLowerCase()));
-        return lost.length > 0 ? `${what} no longer include ${lost.map(short).join(", ")}` : undefined;
-    };
-}
-
-/** Entries that each grant something (subjects, attached policies, rules): a new one widens. */
-export function entriesGained(what: string): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        const b = list(before);
-        const gained = list(after).filter((x) => !containsUnknown(x, ctx) && !b.some((y) => sameValue(x, y)));
-        return gained.length > 0 ? `${what} gained ${gained.map(short).join(", ")}` : undefined;
-    };
-}
-
-/** Any change at all is a grant to review (a different attached policy, a different role reference). */
-export function changedTo(what: string): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (containsUnknown(after, ctx) || sameValue(before, after)) return undefined;
-        return `${what} is now ${short(after)} (was ${short(before)})`;
-    };
-}
-
-// ---------- IAM documents ----------
-
-interface Grant {
-    effect: "Allow" | "Deny";
-    principal: string;
-    action: string;
-    resource: string;
-    condition: string;
-}
-
-function principalsOf(s: Statement): string[] {
-    const p = s.principal ?? s.notPrincipal;
-    if (!p) return [""];
-    const prefix = s.notPrincipal ? "NotPrincipal " : "";
-    if (p.any) return [`${prefix}*`];
-    const all = [...p.aws.map((x) => `AWS:${x}`), ...p.service.map((x) => `Service:${x}`), ...p.federated.map((x) => `Federated:${x}`), ...p.canonicalUser.map((x) => `CanonicalUser:${x}`)];
-    return all.length > 0 ? all.map((x) => prefix + x) : [""];
-}
-
-/** A document as (effect, principal, action, resource, condition) grants; NotAction/NotResource kept opaque. */
-export function grantsOf(doc: unknown): Grant[] | undefined {
-    const parsed = parsePolicyDocument(doc);
-    if (!parsed.statements) return undefined;
-    const out: Grant[] = [];
-    for (const s of parsed.statements) {
-        const actions = s.action ?? (s.notAction ? [`NotAction ${JSON.stringify(s.notAction)}`] : [""]);
-        const resources = s.resource ?? (s.notResource ? [`NotResource ${JSON.stringify(s.notResource)}`] : [""]);
-        const condition = JSON.stringify([...s.conditions].sort((x, y) => `${x.operator}${x.key}`.localeCompare(`${y.operator}${y.key}`)));
-        for (const principal of principalsOf(s)) for (const action of actions) for (const resource of resources) {
-            out.push({ effect: s.effect, principal, action, resource, condition });
-        }
-    }
-    return out;
-}
-
-function covers(outer: string, inner: string): boolean {
-    if (outer === inner) return true;
-    if (outer.startsWith("Not") || inner.startsWith("Not")) return false;
-    return wildcardMatches(outer, inner);
-}
-
-function principalCovers(outer: string, inner: string): boolean {
-    if (outer === "*" || outer === "AWS:*") return !inner.startsWith("NotPrincipal");
-    return covers(outer, inner);
-}
-
-function describeGrant(g: Grant): string {
-    const who = g.principal ? ` to ${g.principal.replace(/^AWS:/, "")}` : "";
-    const on = g.resource ? ` on ${g.resource}` : "";
-    return `${g.action || "(no action)"}${on}${who}${g.condition !== "[]" ? " (conditional)" : ""}`;
-}
-
-/**
- * IAM/resource policy documents: a new Allow grant not covered by an old one (new action, resource or principal, or
- * a condition dropped), or an old Deny that is gone. A document that no longer parses counts as weaker: IAM would
- * refuse it, but a reviewer cannot tell what it was meant to allow.
- */
-export function policyWidened(): PropertyCheck["weakens"] {
-    return (before, after, ctx) => {
-        if (containsUnknown(after, ctx) || sameValue(before, after)) return undefined;
-        if (after === undefined || after === null || after === "") return undefined;
-        const a = grantsOf(after);
-        if (!a) return "the new document cannot be read as an IAM policy";
-        const b = grantsOf(before) ?? [];
-        const allowB = b.filter((g) => g.effect === "Allow");
-        const gained = a.filter((g) => g.effect === "Allow").filter((g) => !allowB.some((o) =>
-            principalCovers(o.principal, g.principal) && covers(o.action, g.action) && (o.resource === "" || covers(o.resource, g.resource))
-            && (o.condition === "[]" || o.condition === g.condition)));
-        const denyA = a.filter((g) => g.effect === "Deny");
-        const lostDeny = b.filter((g) => g.effect === "Deny").filter((o) => !denyA.some((g) =>
-            principalCovers(g.principal, o.principal) && covers(g.action, o.action) && covers(g.resource || "*", o.resource || "*") && g.condition === o.condition));
-        const parts: string[] = [];
-        if (gained.length > 0) parts.push(`now allows ${gained.slice(0, 4).map(describeGrant).join("; ")}${gained.length > 4 ? `; and ${gained.length - 4} more` : ""}`);
-        if (lostDeny.length > 0) parts.push(`no longer denies ${lostDeny.slice(0, 3).map(describeGrant).join("; ")}${lostDeny.length > 3 ? `; and ${lostDeny.length - 3} more` : ""}`);
-        return parts.length > 0 ? parts.join("; ") : undefined;
-    };
-}
+export type { CatalogEntry, CompareContext, PropertyCheck, Step, Weakening } from "./model";
+export { readPath, sameValue, containsUnknown } from "./compare";
 
 // ---------- security group rules ----------
 
@@ -392,6 +124,29 @@ function rbacWidened(): PropertyCheck["weakens"] {
 }
 
 const PSA_LEVELS = ["restricted", "baseline", "privileged"] as const;
+
+/** A Pod Security version label as [major, minor]; unset and `latest` are the newest rules. */
+function psaVersion(v: unknown): [number, number] {
+    const m = typeof v === "string" ? /^v(\d+)\.(\d+)$/.exec(v.trim()) : null;
+    return m ? [Number(m[1]), Number(m[2])] : [Infinity, Infinity];
+}
+
+/** A namespace pinned to older Pod Security rules (`latest` -> `v1.22`): checks added since (seccomp, hostProbes...) stop applying. */
+function psaVersionLowered(): PropertyCheck["weakens"] {
+    return (before, after, ctx) => {
+        if (ctx.isUnknown(after)) return undefined;
+        const [b, a] = [psaVersion(before), psaVersion(after)];
+        return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? `${short(before ?? "latest")} → ${short(after)}: the controls added since stop applying` : undefined;
+    };
+}
+
+/** A namespace's `pod-security.kubernetes.io/<key>` label. */
+function psaLabel(key: string): (inputs: Record<string, unknown>) => unknown {
+    return (inputs) => {
+        const labels = readPath(inputs, "metadata.labels");
+        return isRecord(labels) ? labels[`pod-security.kubernetes.io/${key}`] : undefined;
+    };
+}
 
 /** Pod-level switches that break isolation, collected from a workload's pod template or a Pod. */
 function podEscapes(inputs: Record<string, unknown>): string[] {
@@ -542,39 +297,8 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
             { path: "associatePublicIpAddress", control: "no public IPs on nodes", step: "mining", weakens: turnedOn(false, "public IP association") },
         ],
     },
-    {
-        types: [AWS.flowLog], title: "VPC flow log",
-        checks: [{ path: "trafficType", control: "VPC flow logs record all traffic", step: "evasion", weakens: rankLowered(["ALL", "REJECT", "ACCEPT"], undefined) }],
-        removal: { step: "evasion", why: "connections to a mining pool would no longer be recorded" },
-    },
-    {
-        types: [AWS.cloudTrail], title: "CloudTrail trail",
-        checks: [
-            { path: "enableLogging", control: "CloudTrail logging", step: "evasion", weakens: turnedOff(true, "logging") },
-            { path: "isMultiRegionTrail", control: "CloudTrail covers every region", step: "evasion", weakens: turnedOff(false, "multi-region logging") },
-            { path: "enableLogFileValidation", control: "CloudTrail log integrity", step: "evasion", weakens: turnedOff(false, "log file validation") },
-            { path: "kmsKeyId", control: "CloudTrail logs encrypted with a customer KMS key", step: "evasion", weakens: removed("the KMS key") },
-        ],
-        removal: { step: "evasion", why: "API calls made with stolen credentials would no longer be recorded" },
-    },
-    {
-        types: [AWS.guardDutyDetector], title: "GuardDuty detector",
-        checks: [{ path: "enable", control: "GuardDuty threat detection", step: "evasion", weakens: turnedOff(true, "GuardDuty") }],
-        removal: { step: "evasion", why: "crypto-mining and credential-exfiltration findings stop" },
-    },
-    {
-        types: [AWS.guardDutyDetectorFeature], title: "GuardDuty feature",
-        checks: [{ path: "status", control: "GuardDuty runtime/EKS protection", step: "evasion", weakens: rankLowered(["ENABLED", "DISABLED"], undefined) }],
-        removal: { step: "evasion", why: "that GuardDuty protection (EKS audit logs, runtime monitoring) stops" },
-    },
-    {
-        types: [AWS.logGroup], title: "CloudWatch log group",
-        checks: [
-            { path: "retentionInDays", control: "log retention", step: "evasion", weakens: retentionShortened() },
-            { path: "kmsKeyId", control: "logs encrypted with a customer KMS key", step: "evasion", weakens: removed("the KMS key") },
-        ],
-        removal: { step: "evasion", why: "the logs it holds are deleted" },
-    },
+    ...DETECTION_PROPERTIES,
+    ...EXIT_PROPERTIES,
     {
         types: ["aws:kms/key:Key"], title: "KMS key",
         checks: [
@@ -588,7 +312,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         checks: [{ path: "policy", control: "VPC endpoint reaches only the platform's buckets", step: "s3", weakens: policyWidened() }],
     },
     {
-        types: ["aws:networkfirewall/firewall:Firewall", AWS.firewallPolicy, "aws:networkfirewall/ruleGroup:RuleGroup", AWS.networkFirewallLogging,
+        types: ["aws:networkfirewall/firewall:Firewall", AWS.networkFirewallLogging,
             "aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation", AWS.resolverQueryLogConfig,
             "aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation"], title: "egress filtering",
         checks: [],
@@ -598,7 +322,7 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
         types: k8sTypes("NetworkPolicy"), title: "NetworkPolicy",
         checks: [
             { path: "spec.policyTypes", control: "default-deny network policy (ingress and egress)", step: "mining", weakens: entriesLost("policy types") },
-            { path: "spec.egress", control: "egress allowlist", step: "mining", weakens: entriesGained("egress rules") },
+            NETWORK_POLICY_EGRESS,
             { path: "spec.ingress", control: "ingress allowlist", step: "mining", weakens: entriesGained("ingress rules") },
             { path: "spec.podSelector", control: "network policy covers every pod", step: "mining", weakens: changedTo("the pod selector") },
         ],
@@ -646,12 +370,12 @@ export const SECURITY_PROPERTIES: readonly CatalogEntry[] = [
     {
         types: k8sTypes("Namespace"), title: "namespace",
         checks: [
-            { path: "metadata.labels.pod-security.kubernetes.io/enforce", control: "Pod Security Admission (enforce)", step: "mining",
-                read: (i) => {
-                    const labels = readPath(i, "metadata.labels");
-                    return isRecord(labels) ? labels["pod-security.kubernetes.io/enforce"] : undefined;
-                },
-                weakens: rankLowered(PSA_LEVELS, "privileged") },
+            ...(["enforce", "audit", "warn"] as const).map((mode): PropertyCheck => ({
+                path: `metadata.labels.pod-security.kubernetes.io/${mode}`, control: `Pod Security Admission (${mode})`, step: "mining",
+                read: psaLabel(mode), weakens: rankLowered(PSA_LEVELS, "privileged"),
+            })),
+            { path: "metadata.labels.pod-security.kubernetes.io/enforce-version", control: "Pod Security Admission enforces the current rules", step: "mining",
+                read: psaLabel("enforce-version"), weakens: psaVersionLowered() },
         ],
     },
     {
@@ -666,15 +390,10 @@ export function catalogEntry(type: string): CatalogEntry | undefined {
     return BY_TYPE.get(type);
 }
 
-/**
- * How an update from `before` to `after` weakens the catalogued controls of a resource of `type`. A property whose
- * new value is unknown and differs from the old one is reported with `unknown: true` (not provably weaker).
- */
-export function weakeningsOf(type: string, before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
-    const entry = catalogEntry(type);
-    if (!entry) return [];
+/** Runs `checks` of `entry` on the step from `before` to `after`. */
+function judge(checks: readonly PropertyCheck[], before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
     const out: Weakening[] = [];
-    for (const check of entry.checks) {
+    for (const check of checks) {
         const read = check.read ?? ((i: Record<string, unknown>) => readPath(i, check.path));
         let b: unknown;
         let a: unknown;
@@ -693,7 +412,30 @@ export function weakeningsOf(type: string, before: Record<string, unknown>, afte
     return out;
 }
 
-/** Why removing a resource of `type` is a finding, or undefined when it is not a security resource. */
-export function removalRisk(type: string): CatalogEntry["removal"] {
-    return catalogEntry(type)?.removal;
+/**
+ * How an update from `before` to `after` weakens the catalogued controls of a resource of `type`. A property whose
+ * new value is unknown and differs from the old one is reported with `unknown: true` (not provably weaker).
+ */
+export function weakeningsOf(type: string, before: Record<string, unknown>, after: Record<string, unknown>, ctx: CompareContext): Weakening[] {
+    const entry = catalogEntry(type);
+    return entry ? judge(entry.checks, before, after, ctx) : [];
+}
+
+/**
+ * How creating a resource of `type` with `inputs` weakens a control: only the checks marked `onCreate` (a new
+ * suppression filter, a new pull-through cache of a public registry), each judged against unset inputs.
+ */
+export function creationWeakeningsOf(type: string, inputs: Record<string, unknown>, ctx: CompareContext): Weakening[] {
+    const entry = catalogEntry(type);
+    return entry ? judge(entry.checks.filter((c) => c.onCreate), {}, inputs, ctx) : [];
+}
+
+/**
+ * Why removing a resource of `type` (whose inputs were `inputs`, when known) is a finding, or undefined when it is not
+ * a security resource, or not one that carries the control (an EventBridge rule that routes no finding).
+ */
+export function removalRisk(type: string, inputs?: Record<string, unknown>): CatalogEntry["removal"] {
+    const removal = catalogEntry(type)?.removal;
+    if (!removal?.applies) return removal;
+    return inputs && removal.applies(inputs) ? removal : undefined;
 }

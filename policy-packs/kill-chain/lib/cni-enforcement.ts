@@ -2,28 +2,17 @@
  * Whether the cluster's CNI enforces NetworkPolicies. On EKS the VPC CNI enforces them only when its add-on's
  * configurationValues set `enableNetworkPolicy: "true"` (https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html);
  * Calico and Cilium, installed by chart, enforce them themselves. One reading, for
- * require-vpc-cni-network-policy-enforcement and the namespace egress paths.
+ * require-vpc-cni-network-policy-enforcement and the namespace egress paths (the add-on switch itself: lib/vpc-cni.ts).
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "./aws-types";
 import { ofType } from "./stack";
 import { Reads, UNKNOWN } from "./unknowns";
-import { asBool, isObject } from "./values";
+import { enforcesNetworkPolicy } from "./vpc-cni";
 
 export const ADDON = "aws:eks/addon:Addon";
 /** Helm charts of CNIs that enforce NetworkPolicies themselves (the VPC CNI then need not). */
 const ENFORCING_CHARTS = /(^|\/)(tigera-operator|calico|cilium)(-[\d.]+\.tgz)?$/;
-
-/** Whether the vpc-cni add-on's configurationValues turn NetworkPolicy enforcement on (`enableNetworkPolicy: "true"`). */
-export function enforcesNetworkPolicy(configurationValues: unknown): boolean {
-    if (typeof configurationValues !== "string") return false;
-    try {
-        const v: unknown = JSON.parse(configurationValues);
-        return isObject(v) && asBool(v.enableNetworkPolicy) === true;
-    } catch {
-        return false;
-    }
-}
 
 /** Whether the stack installs a CNI that enforces NetworkPolicies itself (Calico, Cilium). */
 export function installsEnforcingCni(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): boolean {

@@ -17,7 +17,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { parseCidr } from "./cidr";
-import { FIREWALL_POLICY, RULE_GROUP, passAllRules, statefulDefaultPasses, statelessDefaultPasses } from "./firewall-rules";
+import { FIREWALL_POLICY, RULE_GROUP, passAllRules, statefulDefaultPasses, statelessDefaultPasses } from "./network-firewall";
 import { ComputeSubnet, RouteView, SUBNETS, computeSubnets, isExit, routesOf, tablesOf } from "./egress-routes";
 import { internetWideUnionOf, publicCoverageOf } from "./ip-union";
 import type { RangeSet } from "./ip-union";
@@ -96,6 +96,7 @@ export function firewallOpenings(firewall: PolicyResource, reads: (r: PolicyReso
     for (const group of sources(policy, "firewallPolicy", [RULE_GROUP])) {
         const source = reads(group).snapshot("ruleGroup.rulesSource", () => (group.props.ruleGroup as { rulesSource?: unknown } | undefined)?.rulesSource);
         if (source === UNKNOWN) continue;
+        if (!isObject(source)) continue;
         for (const why of passAllRules(source)) out.push(`rule group ${group.name}: ${why}`);
     }
     return out;

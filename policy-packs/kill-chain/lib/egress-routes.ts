@@ -5,7 +5,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS, ROUTE_TABLE_TYPES } from "./aws-types";
-import { FIREWALL } from "./firewall-rules";
+import { FIREWALL } from "./network-firewall";
 import { referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { hasValue, isObject } from "./values";

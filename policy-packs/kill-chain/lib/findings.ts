@@ -3,7 +3,7 @@
  * policies. The samples are concrete finding types (GuardDuty finding-type reference: Runtime Monitoring, EC2, IAM,
  * EKS audit log pages), one or more per family: a rule or filter is judged by what it does to each of them.
  */
-import { isObject } from "./values";
+import { asList, isObject } from "./plain";
 
 /** One concrete finding type per way the kill chain shows up; a route must carry all, a suppression touch none. */
 export const KILL_CHAIN_FINDINGS: readonly string[] = [
@@ -81,4 +81,19 @@ export function patternMatches(pattern: unknown, event: unknown): boolean | unde
         if (ok === undefined) unsure = true;
     }
     return unsure ? undefined : true;
+}
+
+/**
+ * Which kill-chain finding types a filter's criteria let through to its action. Only a `type` criterion can keep a
+ * kill-chain finding out: every other field (severity, resource, account) matches some mining or exfiltration
+ * finding, so a filter without one is judged to catch them all.
+ */
+export function suppressedTypes(criterions: unknown[]): string[] {
+    return KILL_CHAIN_FINDINGS.filter((t) => criterions.every((c) => {
+        if (!isObject(c) || c.field !== "type") return true;
+        const equals = asList(c.equals).filter((x): x is string => typeof x === "string");
+        const notEquals = asList(c.notEquals).filter((x): x is string => typeof x === "string");
+        if (equals.length > 0 && !equals.includes(t)) return false;
+        return !notEquals.includes(t);
+    }));
 }

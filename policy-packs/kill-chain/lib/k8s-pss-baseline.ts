@@ -48,29 +48,40 @@ function unconfinedProfile(sc: View, field: "seccompProfile" | "appArmorProfile"
     return `${type.path} is ${JSON.stringify(t)}; use "RuntimeDefault" (or "Localhost" with a profile)`;
 }
 
-function hostNamespaces({ spec }: PssPod): string[] {
-    return ["hostNetwork", "hostPID", "hostIPC"].map((k) => spec.at(k)).filter(isTrue)
-        .map((v) => `${v.path} is true (the node's own namespace); remove it`);
+export type HostNamespace = "hostNetwork" | "hostPID" | "hostIPC";
+
+/** The pod sharing one of the node's namespaces (check_hostNamespaces.go, one part per field). */
+export function hostNamespace(spec: View, field: HostNamespace): string[] {
+    const v = spec.at(field);
+    return isTrue(v) ? [`${v.path} is true (the node's own namespace); remove it`] : [];
 }
 
-function privileged({ spec }: PssPod): string[] {
+export function privilegedContainers(spec: View): string[] {
     return podContainers(spec).map((c) => c.at("securityContext", "privileged")).filter(isTrue)
         .map((v) => `${v.path} is true (every device and capability of the node); remove it`);
 }
 
-function capabilitiesBaseline({ spec }: PssPod): string[] {
+/**
+ * Containers adding a capability outside `allowed`, compared as written (the admission does not strip `CAP_` nor fold
+ * case, so `CAP_NET_BIND_SERVICE` is refused where `NET_BIND_SERVICE` is not).
+ */
+export function addedCapabilities(spec: View, allowed: readonly string[], why: string): string[] {
     const out: string[] = [];
     for (const c of podContainers(spec)) {
         const add = c.at("securityContext", "capabilities", "add");
         const caps = strings(add);
         if (caps === UNKNOWN) continue;
-        const extra = caps.filter((x): x is string => typeof x === "string" && !BASELINE_CAPABILITIES.includes(x));
-        if (extra.length > 0) out.push(`${add.path} adds ${extra.join(", ")}, beyond the runtime's default set; remove ${extra.length === 1 ? "it" : "them"}`);
+        const extra = caps.filter((x): x is string => typeof x === "string" && !allowed.includes(x));
+        if (extra.length > 0) out.push(`${add.path} adds ${extra.join(", ")}; ${why}`);
     }
     return out;
 }
 
-function hostPathVolumes({ spec }: PssPod): string[] {
+function capabilitiesBaseline({ spec }: PssPod): string[] {
+    return addedCapabilities(spec, BASELINE_CAPABILITIES, "only the runtime's default set may be added, remove the rest");
+}
+
+export function hostPathVolumes(spec: View): string[] {
     const volumes = spec.at("volumes").list();
     if (volumes === UNKNOWN) return [];
     const out: string[] = [];
@@ -83,7 +94,7 @@ function hostPathVolumes({ spec }: PssPod): string[] {
     return out;
 }
 
-function hostPorts({ spec }: PssPod): string[] {
+export function hostPorts(spec: View): string[] {
     const out: string[] = [];
     for (const c of podContainers(spec)) {
         const ports = c.at("ports").list();
@@ -156,7 +167,7 @@ function sysctls({ spec }: PssPod): string[] {
     return out;
 }
 
-function windowsHostProcess({ spec }: PssPod): string[] {
+export function windowsHostProcess(spec: View): string[] {
     return securityContexts(spec).map((sc) => sc.at("windowsOptions", "hostProcess")).filter(isTrue)
         .map((v) => `${v.path} is true (a process on the Windows node itself); remove it`);
 }
@@ -181,16 +192,17 @@ function hostProbesAndHostLifecycle({ spec }: PssPod): string[] {
 }
 
 export const BASELINE_CONTROLS: readonly PssControl[] = [
-    { id: "hostNamespaces", level: "baseline", check: hostNamespaces },
-    { id: "privileged", level: "baseline", check: privileged },
+    ...(["hostNetwork", "hostPID", "hostIPC"] as const).map((field): PssControl =>
+        ({ id: "hostNamespaces", part: field, level: "baseline", check: ({ spec }) => hostNamespace(spec, field) })),
+    { id: "privileged", level: "baseline", check: ({ spec }) => privilegedContainers(spec) },
     { id: "capabilities_baseline", level: "baseline", check: capabilitiesBaseline },
-    { id: "hostPathVolumes", level: "baseline", check: hostPathVolumes },
-    { id: "hostPorts", level: "baseline", check: hostPorts },
+    { id: "hostPathVolumes", level: "baseline", check: ({ spec }) => hostPathVolumes(spec) },
+    { id: "hostPorts", level: "baseline", check: ({ spec }) => hostPorts(spec) },
     { id: "appArmorProfile", level: "baseline", check: appArmorProfile },
     { id: "seLinuxOptions", level: "baseline", check: seLinuxOptions },
     { id: "procMount", level: "baseline", check: ({ spec }) => unlessUserNamespace(spec, unmaskedProcMounts(spec)) },
     { id: "seccompProfile_baseline", level: "baseline", check: seccompProfileBaseline },
     { id: "sysctls", level: "baseline", check: sysctls },
-    { id: "windowsHostProcess", level: "baseline", check: windowsHostProcess },
+    { id: "windowsHostProcess", level: "baseline", check: ({ spec }) => windowsHostProcess(spec) },
     { id: "hostProbesAndHostLifecycle", level: "baseline", check: hostProbesAndHostLifecycle },
 ];

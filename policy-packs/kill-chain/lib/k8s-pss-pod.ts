@@ -1,10 +1,27 @@
 /**
- * Reading a pod spec the way pod-security-admission visits it (policy/visitor.go: init containers, containers,
- * ephemeral containers), and the two exemptions the standard grants by pod: Windows and user namespaces.
+ * Reading pod specs the way pod-security-admission visits them (policy/visitor.go: init containers, containers,
+ * ephemeral containers), from every object that holds one, and the two exemptions the standard grants by pod:
+ * Windows and user namespaces.
  */
-import { View } from "./k8s";
-import { containersOf } from "./k8s-workloads";
-import { UNKNOWN } from "./unknowns";
+import { HELM_TYPES, K8sObject, View, k8sObjects } from "./k8s";
+import type { PssPod } from "./k8s-pss";
+import { containersOf, mayHoldPodSpec, podTemplatesOf } from "./k8s-workloads";
+import { Reads, UNKNOWN } from "./unknowns";
+
+/**
+ * Every pod spec a resource declares, as Pod Security judges it: Pods, every workload kind and CronJob, their Patch
+ * and List forms, and pod templates inside custom resources. enforce-pod-security-standard and the policies that
+ * own some of its controls (lib/k8s-pss-owners.ts) all read pods through this one function, so an owner covers
+ * exactly the objects the standard does.
+ */
+export function declaredPods(type: string, reads: Reads, props: unknown): { obj: K8sObject; pod: PssPod }[] {
+    return k8sObjects(type, reads, props).flatMap((obj) => podTemplatesOf(obj, type).map((t) => ({ obj, pod: { ...t, patch: obj.patch } })));
+}
+
+/** The types of a policy owning Pod Security controls: every type that may hold a pod spec, and Helm releases (their values). */
+export function podSecurityOwnerTypes(type: string): boolean {
+    return mayHoldPodSpec(type) || HELM_TYPES.includes(type);
+}
 
 /** Every container of the pod, in the admission's order. */
 export function podContainers(spec: View): View[] {

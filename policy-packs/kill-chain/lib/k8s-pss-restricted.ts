@@ -4,7 +4,7 @@
  */
 import { View, strings } from "./k8s";
 import type { PssControl, PssPod } from "./k8s-pss";
-import { CONFINED_PROFILE_TYPES, unmaskedProcMounts } from "./k8s-pss-baseline";
+import { CONFINED_PROFILE_TYPES, addedCapabilities, hostPathVolumes, unmaskedProcMounts } from "./k8s-pss-baseline";
 import { containerName, podContainers, unlessUserNamespace, unlessWindows } from "./k8s-pss-pod";
 import { UNKNOWN } from "./unknowns";
 
@@ -13,6 +13,13 @@ export const RESTRICTED_VOLUME_SOURCES: readonly string[] = [
     "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim", "projected", "secret",
 ];
 
+/** The one capability the restricted standard lets a container add. */
+export const RESTRICTED_ADDABLE_CAPABILITIES: readonly string[] = ["NET_BIND_SERVICE"];
+
+/**
+ * Volumes of a source the restricted level refuses, except hostPath ones: those are the `restrictedVolumes.hostPath`
+ * part (the baseline hostPathVolumes check), so a dedicated policy can own them.
+ */
 function restrictedVolumes({ spec }: PssPod): string[] {
     const volumes = spec.at("volumes").list();
     if (volumes === UNKNOWN) return [];
@@ -23,13 +30,14 @@ function restrictedVolumes({ spec }: PssPod): string[] {
         // A source set to null is absent (the API decodes it as nil), as in the admission's `!= nil` tests.
         const sources = keys.filter((k) => k !== "name" && vol.at(k).peek() !== null && vol.at(k).peek() !== undefined);
         // A volume naming no source is given emptyDir by the API server's defaulting (SetDefaults_Volume) before admission.
-        if (sources.length === 0 || sources.some((k) => RESTRICTED_VOLUME_SOURCES.includes(k))) continue;
+        if (sources.length === 0 || sources.some((k) => RESTRICTED_VOLUME_SOURCES.includes(k)) || sources.includes("hostPath")) continue;
         out.push(`${vol.path} uses ${sources.join(", ")}; only ${RESTRICTED_VOLUME_SOURCES.join(", ")} volumes are allowed`);
     }
     return out;
 }
 
-function allowPrivilegeEscalation({ spec, patch }: PssPod): string[] {
+/** Containers that allow privilege escalation, true or (outside a patch) unset; Windows pods are exempt. */
+export function allowPrivilegeEscalation({ spec, patch }: PssPod): string[] {
     const out: string[] = [];
     for (const c of podContainers(spec)) {
         const ape = c.at("securityContext", "allowPrivilegeEscalation");
@@ -107,7 +115,7 @@ function seccompProfileRestricted({ spec, patch }: PssPod): string[] {
     return unlessWindows(spec, out);
 }
 
-function capabilitiesRestricted({ spec, patch }: PssPod): string[] {
+function capabilitiesDropAll({ spec, patch }: PssPod): string[] {
     const out: string[] = [];
     for (const c of podContainers(spec)) {
         const caps = c.at("securityContext", "capabilities");
@@ -115,20 +123,23 @@ function capabilitiesRestricted({ spec, patch }: PssPod): string[] {
         if (drop !== UNKNOWN && !drop.includes("ALL") && !drop.includes(UNKNOWN) && !(patch && caps.at("drop").peek() === undefined)) {
             out.push(`${caps.at("drop").path} does not include "ALL"; set it to ["ALL"]`);
         }
-        const add = strings(caps.at("add"));
-        if (add === UNKNOWN) continue;
-        const extra = add.filter((a): a is string => typeof a === "string" && a !== "NET_BIND_SERVICE");
-        if (extra.length > 0) out.push(`${caps.at("add").path} adds ${extra.join(", ")}; only NET_BIND_SERVICE may be added`);
     }
     return unlessWindows(spec, out);
 }
 
+/** Capabilities added beyond NET_BIND_SERVICE (any OS: a dedicated policy refusing these needs no Windows exemption). */
+export function addedRestrictedCapabilities(spec: View): string[] {
+    return addedCapabilities(spec, RESTRICTED_ADDABLE_CAPABILITIES, "only NET_BIND_SERVICE may be added");
+}
+
 export const RESTRICTED_CONTROLS: readonly PssControl[] = [
     { id: "restrictedVolumes", level: "restricted", overrides: ["hostPathVolumes"], check: restrictedVolumes },
+    { id: "restrictedVolumes", part: "hostPath", level: "restricted", check: ({ spec }) => hostPathVolumes(spec) },
     { id: "allowPrivilegeEscalation", level: "restricted", check: allowPrivilegeEscalation },
     { id: "runAsNonRoot", level: "restricted", check: runAsNonRoot },
     { id: "runAsUser", level: "restricted", check: runAsUser },
     { id: "seccompProfile_restricted", level: "restricted", overrides: ["seccompProfile_baseline"], check: seccompProfileRestricted },
-    { id: "capabilities_restricted", level: "restricted", overrides: ["capabilities_baseline"], check: capabilitiesRestricted },
+    { id: "capabilities_restricted", level: "restricted", overrides: ["capabilities_baseline"], check: capabilitiesDropAll },
+    { id: "capabilities_restricted", part: "add", level: "restricted", check: ({ spec }) => unlessWindows(spec, addedRestrictedCapabilities(spec)) },
     { id: "procMount_restricted", level: "restricted", overrides: ["procMount"], check: ({ spec }) => unmaskedProcMounts(spec) },
 ];

@@ -31,6 +31,11 @@ export interface PssPod {
 export interface PssControl {
     /** The check id of pod-security-admission (`runAsNonRoot`, `capabilities_restricted`...). */
     id: string;
+    /**
+     * Set on a part of a control split so that a dedicated policy can own that part (`hostNetwork` of hostNamespaces);
+     * the part's key is then `id.part` (see partKey). A control's parts together check what the admission's check does.
+     */
+    part?: string;
     level: PssLevel;
     /** Baseline controls this one replaces at the restricted level (registry.go OverrideCheckIDs). */
     overrides?: readonly string[];
@@ -43,6 +48,11 @@ export interface PssFinding {
     message: string;
 }
 
+/** The key a part is owned by in PSS_OWNERS: `hostNamespaces.hostNetwork`, or the control id for an unsplit one. */
+export function partKey(control: PssControl): string {
+    return control.part ? `${control.id}.${control.part}` : control.id;
+}
+
 /** The controls a level runs: baseline alone, or restricted plus the baseline controls it does not override. */
 export function controlsOf(level: PssLevel): PssControl[] {
     if (level === "baseline") return [...BASELINE_CONTROLS];
@@ -50,12 +60,22 @@ export function controlsOf(level: PssLevel): PssControl[] {
     return [...BASELINE_CONTROLS.filter((c) => !overridden.has(c.id)), ...RESTRICTED_CONTROLS];
 }
 
-/** Every control of `level` the pod fails, each with its messages joined. */
-export function evaluatePodSecurity(pod: PssPod, level: PssLevel): PssFinding[] {
-    const out: PssFinding[] = [];
+/**
+ * Every control of `level` the pod fails, each with the messages of its parts joined. Parts whose key is in `skip`
+ * are not checked at all (so their values are not read either): enforce-pod-security-standard skips the parts a
+ * dedicated policy reports.
+ */
+export function evaluatePodSecurity(pod: PssPod, level: PssLevel, skip: ReadonlySet<string> = new Set()): PssFinding[] {
+    const byControl = new Map<string, string[]>();
     for (const control of controlsOf(level)) {
+        if (skip.has(partKey(control))) continue;
         const messages = control.check(pod);
-        if (messages.length > 0) out.push({ control: control.id, message: messages.join("; ") });
+        if (messages.length > 0) byControl.set(control.id, [...byControl.get(control.id) ?? [], ...messages]);
     }
-    return out;
+    return [...byControl].map(([control, messages]) => ({ control, message: messages.join("; ") }));
+}
+
+/** Every part key of both levels, for checking the ownership table against the controls. */
+export function allPartKeys(): string[] {
+    return [...new Set([...controlsOf("baseline"), ...controlsOf("restricted")].map(partKey))];
 }

@@ -3,17 +3,12 @@ import { eksBestPractices } from "../../lib/frameworks";
 import { stackPolicy } from "../../lib/policy";
 import { sources } from "../../lib/stack";
 import { UNKNOWN } from "../../lib/unknowns";
+import { matchesEverything } from "../../lib/dns-firewall";
 import { asList } from "../../lib/values";
 
 const RULE = "aws:route53/resolverFirewallRule:ResolverFirewallRule";
 const DOMAIN_LIST = "aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList";
 const ASSOCIATION = "aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation";
-
-/** A domain pattern that matches every name (`*`, `*.`) or a whole top-level domain (`*.com`). */
-export function matchesEverything(domain: string): boolean {
-    const d = domain.trim().toLowerCase().replace(/\.$/, "");
-    return d === "*" || d === "" || /^\*\.[a-z0-9-]+$/.test(d);
-}
 
 interface OrderedRule {
     rule: PolicyResource;

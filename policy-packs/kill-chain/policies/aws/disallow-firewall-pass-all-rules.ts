@@ -1,5 +1,5 @@
 import { eksBestPractices } from "../../lib/frameworks";
-import { RULE_GROUP, passAllRules } from "../../lib/firewall-rules";
+import { RULE_GROUP, passAllRules } from "../../lib/network-firewall";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { isObject } from "../../lib/values";

@@ -1,25 +1,10 @@
 import { eksBestPractices } from "../../lib/frameworks";
-import { KILL_CHAIN_FINDINGS } from "../../lib/findings";
+import { suppressedTypes } from "../../lib/findings";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { asList, isObject } from "../../lib/values";
 
 const FILTER = "aws:guardduty/filter:Filter";
-
-/**
- * Which kill-chain finding types a filter's criteria let through to its action. Only a `type` criterion can keep a
- * kill-chain finding out: every other field (severity, resource, account) matches some mining or exfiltration
- * finding, so a filter without one is judged to catch them all.
- */
-export function suppressedTypes(criterions: unknown[]): string[] {
-    return KILL_CHAIN_FINDINGS.filter((t) => criterions.every((c) => {
-        if (!isObject(c) || c.field !== "type") return true;
-        const equals = asList(c.equals).filter((x): x is string => typeof x === "string");
-        const notEquals = asList(c.notEquals).filter((x): x is string => typeof x === "string");
-        if (equals.length > 0 && !equals.includes(t)) return false;
-        return !notEquals.includes(t);
-    }));
-}
 
 function holdsUnknownMarker(v: unknown): boolean {
     if (v === UNKNOWN) return true;

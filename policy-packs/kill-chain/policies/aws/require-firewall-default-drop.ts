@@ -2,7 +2,7 @@ import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { AWS } from "../../lib/aws-types";
 import { eksBestPractices } from "../../lib/frameworks";
-import { statefulDefaultPasses, statelessDefaultPasses } from "../../lib/firewall-rules";
+import { statefulDefaultPasses, statelessDefaultPasses } from "../../lib/network-firewall";
 import { isObject } from "../../lib/values";
 
 /**

@@ -2,26 +2,15 @@ import type { PolicyResource } from "@pulumi/policy";
 import { AWS } from "../../lib/aws-types";
 import { configWithDefaults } from "../../lib/config";
 import { eksBestPractices } from "../../lib/frameworks";
+import { shortExpirations } from "../../lib/lifecycle";
 import { stackPolicy } from "../../lib/policy";
 import { ofType, sources } from "../../lib/stack";
 import { UNKNOWN } from "../../lib/unknowns";
-import { asList, isObject } from "../../lib/values";
 
 const LIFECYCLE_TYPES = [
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
 ];
-
-/** Enabled lifecycle rules that delete current objects sooner than `minimum` days: `[rule id, days]`. */
-export function shortExpirations(rules: unknown, minimum: number): [string, number][] {
-    const out: [string, number][] = [];
-    asList(rules).filter(isObject).forEach((r, i) => {
-        if (r.status !== "Enabled") return;
-        const days = asList(r.expiration).filter(isObject).map((e) => e.days).find((d) => typeof d === "number");
-        if (typeof days === "number" && days < minimum) out.push([typeof r.id === "string" ? r.id : `rules[${i}]`, days]);
-    });
-    return out;
-}
 
 /** How two resources name the same bucket: the literal name, or the bucket resource both were computed from. */
 function bucketKeys(r: PolicyResource, prop: string, value: unknown): string[] {

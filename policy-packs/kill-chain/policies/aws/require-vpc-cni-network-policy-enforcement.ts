@@ -1,5 +1,6 @@
 import { AWS } from "../../lib/aws-types";
-import { enforcesNetworkPolicy, installsEnforcingCni, vpcCniAddons } from "../../lib/cni-enforcement";
+import { installsEnforcingCni, vpcCniAddons } from "../../lib/cni-enforcement";
+import { enforcesNetworkPolicy } from "../../lib/vpc-cni";
 import { eksBestPractices } from "../../lib/frameworks";
 import { k8sTypes } from "../../lib/k8s";
 import { stackPolicy } from "../../lib/policy";

@@ -1,15 +1,15 @@
 /**
- * What an AWS Network Firewall lets through, read from its policy and rule groups (one reading, used by the layer
- * policies require-firewall-default-drop and disallow-firewall-pass-all-rules and by the egress path model).
- * Evaluation order followed: https://docs.aws.amazon.com/network-firewall/latest/developerguide/firewall-rules-engines.html
- * (stateless engine first: its default actions apply to packets no stateless rule matched, `aws:pass` skips the
- * stateful engine) and .../suricata-rule-evaluation-order.html (stateful: with STRICT_ORDER the rule groups in
- * priority order, then the stateful default actions, which apply to what no rule matched; a PASS match ends
- * evaluation). Pure: values in, findings out.
+ * What an AWS Network Firewall lets through, read from its policy and rule groups: one reading for the layer policies
+ * (require-firewall-default-drop, disallow-firewall-pass-all-rules), the egress path model (lib/egress-paths.ts) and
+ * the review catalog. Evaluation order followed:
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/firewall-rules-engines.html (stateless engine
+ * first: its default actions apply to packets no stateless rule matched, `aws:pass` skips the stateful engine) and
+ * .../suricata-rule-evaluation-order.html (stateful: with STRICT_ORDER the rule groups in priority order, then the
+ * stateful default actions for what no rule matched; a PASS match ends evaluation). Pure, no SDK.
  */
 import { isWholeInternet } from "./cidr";
 import { internetWideUnion } from "./ip-union";
-import { asList, isObject, show } from "./values";
+import { asList, isObject, show } from "./plain";
 
 export const FIREWALL = "aws:networkfirewall/firewall:Firewall";
 export const FIREWALL_POLICY = "aws:networkfirewall/firewallPolicy:FirewallPolicy";
@@ -39,32 +39,28 @@ export function passAllSuricata(rules: string): string[] {
 }
 
 /**
- * The rules of a rule group's `rulesSource` that pass all traffic (any destination, any port), each named by its
- * field: Suricata pass rules, standard stateful PASS rules, stateless aws:pass rules whose destinations are every
- * address or add up to more than one /8 of public space (they run before the stateful engine and its default drop).
+ * The rules of a rule group's `ruleGroup.rulesSource` that pass all traffic (Suricata or standard stateful PASS to any
+ * destination and port, stateless aws:pass to destinations adding up to the internet), each named by its field.
  */
-export function passAllRules(rulesSource: unknown): string[] {
-    if (!isObject(rulesSource)) return [];
+export function passAllRules(source: Record<string, unknown>): string[] {
     const findings: string[] = [];
-    const at = "ruleGroup.rulesSource";
-    if (typeof rulesSource.rulesString === "string") {
-        for (const line of passAllSuricata(rulesSource.rulesString)) findings.push(`${at}.rulesString has "${line}"`);
+    if (typeof source.rulesString === "string") {
+        for (const line of passAllSuricata(source.rulesString)) findings.push(`ruleGroup.rulesSource.rulesString has "${line}"`);
     }
-    asList(rulesSource.statefulRules).filter(isObject).forEach((r, i) => {
+    asList(source.statefulRules).filter(isObject).forEach((r, i) => {
         const h = isObject(r.header) ? r.header : {};
         if (String(r.action).toUpperCase() === "PASS" && ["IP", "TCP", "UDP"].includes(String(h.protocol).toUpperCase())
-            && isAny(h.destination) && isAny(h.destinationPort)) findings.push(`${at}.statefulRules[${i}] passes ${String(h.protocol)} to any destination and port`);
+            && isAny(h.destination) && isAny(h.destinationPort)) findings.push(`ruleGroup.rulesSource.statefulRules[${i}] passes ${String(h.protocol)} to any destination and port`);
     });
-    const stateless = isObject(rulesSource.statelessRulesAndCustomActions) ? asList(rulesSource.statelessRulesAndCustomActions.statelessRules) : [];
+    const stateless = isObject(source.statelessRulesAndCustomActions) ? asList(source.statelessRulesAndCustomActions.statelessRules) : [];
     stateless.filter(isObject).forEach((r, i) => {
         const def = isObject(r.ruleDefinition) ? r.ruleDefinition : {};
+        const actions = asList(def.actions);
         const match = isObject(def.matchAttributes) ? def.matchAttributes : {};
         const dests = asList(match.destinations).filter(isObject).map((d) => d.addressDefinition).filter((d): d is string => typeof d === "string");
         // No destinations means every destination; several can add up to the internet (0.0.0.0/1 + 128.0.0.0/1).
         const everywhere = dests.length === 0 || dests.some(isWholeInternet) || internetWideUnion(dests) !== undefined;
-        if (asList(def.actions).includes("aws:pass") && everywhere) {
-            findings.push(`${at}.statelessRulesAndCustomActions.statelessRules[${i}] passes every destination past the stateful engine`);
-        }
+        if (actions.includes("aws:pass") && everywhere) findings.push(`ruleGroup.rulesSource.statelessRulesAndCustomActions.statelessRules[${i}] passes every destination past the stateful engine`);
     });
     return findings;
 }
