@@ -1,6 +1,6 @@
 import { cisEks } from "../../lib/frameworks";
 import { HELM_TYPES, K8sObject, Leaf, View, WORKLOAD_KINDS, describe, k8sObjects, k8sTypes, leaves } from "../../lib/k8s";
-import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { containersOf, mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { URLS } from "../../lib/k8s-meta";
 import { AWS_CREDENTIAL_ENV_NAMES, awsCredentialIn } from "../../lib/k8s-secrets";
 import { resourcePolicy } from "../../lib/policy";
@@ -10,6 +10,7 @@ import { Reads, UNKNOWN } from "../../lib/unknowns";
 const CREDENTIAL_KEY_NAMES = new Set([...AWS_CREDENTIAL_ENV_NAMES, "aws_access_key_id", "aws_secret_access_key", "aws_session_token"]
     .map((n) => n.toLowerCase()));
 
+const LISTED = new Set([...k8sTypes(...WORKLOAD_KINDS, "Secret", "ConfigMap", "Service", "ServiceAccount", "Namespace", "Ingress"), ...HELM_TYPES]);
 const FIX = "use IRSA or EKS Pod Identity (short-lived role credentials per service account) and delete the static key";
 
 function leafFinding(leaf: Leaf): string | undefined {
@@ -17,7 +18,7 @@ function leafFinding(leaf: Leaf): string | undefined {
     return awsCredentialIn(typeof leaf.key === "string" ? leaf.key : undefined, leaf.value);
 }
 
-function objectFindings(obj: K8sObject): string[] {
+function objectFindings(obj: K8sObject, type: string): string[] {
     const out: string[] = [];
     // Every string of the object: data, stringData, binaryData, env values, args, annotations (last-applied too).
     for (const leaf of leaves(obj.view)) {
@@ -38,8 +39,7 @@ function objectFindings(obj: K8sObject): string[] {
             }
         }
     }
-    const pod = podTemplateOf(obj);
-    if (pod) {
+    for (const pod of podTemplatesOf(obj, type)) {
         // A scratch Reads: an unknown env list is judged through the dependency graph, not deferred (see below).
         for (const c of containersOf(pod.spec.with(new Reads()))) {
             for (const env of asViews(c.at("env"))) {
@@ -79,7 +79,8 @@ export const disallowAwsKeysInKubernetes = resourcePolicy({
     url: URLS.iam,
     framework: cisEks("4.4.2", "Consider external secret storage; no long-lived AWS credentials in the cluster"),
     references: ["CIS EKS 4.4.1", "CIS EKS 4.4.2", "EKS-BP iam", "CKV_SECRET_2", "CKV_K8S_35"],
-    types: [...k8sTypes(...WORKLOAD_KINDS, "Secret", "ConfigMap", "Service", "ServiceAccount", "Namespace", "Ingress"), ...HELM_TYPES],
+    // Custom resources count too: their pod templates carry env like any workload's.
+    types: (t) => LISTED.has(t) || mayHoldPodSpec(t),
     check: ({ args, reads, report }) => {
         if (HELM_TYPES.includes(args.type)) {
             const values = View.root(reads, args.props).at("values");
@@ -88,7 +89,7 @@ export const disallowAwsKeysInKubernetes = resourcePolicy({
             return;
         }
         for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const findings = objectFindings(obj);
+            const findings = objectFindings(obj, args.type);
             if (findings.length > 0) report(`${describe(obj)}: ${findings.join("; ")}; ${FIX}.`);
         }
     },

@@ -3,11 +3,12 @@ import { adminUiOfChart, adminUiOfImage, adminUiOfName } from "../../lib/k8s-ima
 import { adminUiOfArgs } from "../../lib/k8s-consoles";
 import { helmChartOf } from "../../lib/k8s-helm";
 import { checkovKubernetes, URLS } from "../../lib/k8s-meta";
-import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { containersOf, mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 
 const LABELS = ["k8s-app", "app.kubernetes.io/name", "app"];
+const LISTED = new Set([...k8sTypes(...WORKLOAD_KINDS, "Service", "Ingress", "ServiceAccount", "Namespace", "RoleBinding", "ClusterRoleBinding"), ...HELM_TYPES]);
 const FIX = "remove it: this platform has no in-cluster console; operators use kubectl through the private API endpoint with IAM-authenticated access entries";
 
 interface Finding {
@@ -27,13 +28,12 @@ function labels(metadata: View, findings: Finding[]): void {
     for (const label of LABELS) byName(metadata.at("labels", label), findings);
 }
 
-function objectFindings(obj: K8sObject): Finding[] {
+function objectFindings(obj: K8sObject, type: string): Finding[] {
     const findings: Finding[] = [];
     const v = obj.view;
     byName(v.at("metadata", "name"), findings);
     labels(v.at("metadata"), findings);
-    const pod = podTemplateOf(obj);
-    if (pod) {
+    for (const pod of podTemplatesOf(obj, type)) {
         labels(pod.metadata, findings);
         for (const c of containersOf(pod.spec)) {
             const image = c.at("image").str();
@@ -79,10 +79,8 @@ export const disallowKubernetesAdminConsoles = resourcePolicy({
     url: URLS.iam,
     framework: checkovKubernetes("CKV_K8S_33", "Ensure the Kubernetes dashboard is not deployed"),
     references: ["CKV_K8S_33", "EKS-BP iam", "GuardDuty Policy:Kubernetes/ExposedDashboard"],
-    types: [
-        ...k8sTypes(...WORKLOAD_KINDS, "Service", "Ingress", "ServiceAccount", "Namespace", "RoleBinding", "ClusterRoleBinding"),
-        ...HELM_TYPES,
-    ],
+    // Custom resources count too: a console shipped as an Argo Rollout is still a console.
+    types: (t) => LISTED.has(t) || mayHoldPodSpec(t),
     check: ({ args, reads, report }) => {
         if (HELM_TYPES.includes(args.type)) {
             const root = View.root(reads, args.props);
@@ -95,7 +93,7 @@ export const disallowKubernetesAdminConsoles = resourcePolicy({
             return;
         }
         for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const findings = objectFindings(obj);
+            const findings = objectFindings(obj, args.type);
             if (findings.length === 0) continue;
             const products = [...new Set(findings.map((f) => f.product))].join(", ");
             const evidence = findings.map((f) => `${f.path} is "${f.value}"`).join("; ");

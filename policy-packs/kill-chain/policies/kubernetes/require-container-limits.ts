@@ -1,7 +1,7 @@
 import { eksBestPractices } from "../../lib/frameworks";
-import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
+import { describe, k8sObjects } from "../../lib/k8s";
 import { URLS } from "../../lib/k8s-meta";
-import { containersOf, podTemplateOf } from "../../lib/k8s-workloads";
+import { containersOf, mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 
 /**
@@ -20,14 +20,14 @@ export const requireContainerLimits = resourcePolicy({
     url: URLS.pods,
     framework: eksBestPractices("pods", "Set requests and limits for each container to avoid resource contention and DoS attacks"),
     references: ["EKS-BP pods: Set requests and limits for each container", "CKV_K8S_11", "CKV_K8S_13", "kyverno require-pod-requests-limits"],
-    types: k8sTypes(...WORKLOAD_KINDS),
+    // Every object holding a pod spec: workload kinds and custom resources with a pod template (Argo Rollouts...).
+    types: mayHoldPodSpec,
     check: ({ args, reads, report }) => {
         for (const obj of k8sObjects(args.type, reads, args.props)) {
             if (obj.patch) continue;
-            const pod = podTemplateOf(obj);
-            if (!pod) continue;
             const missing: string[] = [];
-            for (const c of containersOf(pod.spec, ["initContainers", "containers"])) {
+            const containers = podTemplatesOf(obj, args.type).flatMap((pod) => containersOf(pod.spec, ["initContainers", "containers"]));
+            for (const c of containers) {
                 for (const r of ["cpu", "memory"]) {
                     const limit = c.at("resources", "limits", r);
                     const v = limit.value();

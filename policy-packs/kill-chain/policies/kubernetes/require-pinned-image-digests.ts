@@ -1,7 +1,7 @@
 import { checkovKubernetes, URLS } from "../../lib/k8s-meta";
-import { WORKLOAD_KINDS, describe, k8sObjects, k8sTypes } from "../../lib/k8s";
+import { describe, k8sObjects } from "../../lib/k8s";
 import { isPinnedByDigest } from "../../lib/k8s-images";
-import { containerImages, podTemplateOf } from "../../lib/k8s-workloads";
+import { containerImages, mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { resourcePolicy } from "../../lib/policy";
 
 /**
@@ -21,12 +21,11 @@ export const requirePinnedImageDigests = resourcePolicy({
     url: URLS.images,
     framework: checkovKubernetes("CKV_K8S_43", "Image should use digest"),
     references: ["CKV_K8S_43", "CKV_K8S_14", "EKS-BP image: Use immutable tags with ECR", "kyverno disallow-latest-tag"],
-    types: k8sTypes(...WORKLOAD_KINDS),
+    // Every object holding a pod spec: workload kinds and custom resources with a pod template (Argo Rollouts...).
+    types: mayHoldPodSpec,
     check: ({ args, reads, report }) => {
         for (const obj of k8sObjects(args.type, reads, args.props)) {
-            const pod = podTemplateOf(obj);
-            if (!pod) continue;
-            const bad = containerImages(pod.spec)
+            const bad = podTemplatesOf(obj, args.type).flatMap((pod) => containerImages(pod.spec))
                 .filter(({ image }) => !isPinnedByDigest(image))
                 .map(({ path, image }) => `${path} is "${image}"`);
             if (bad.length > 0) report(`${describe(obj)}: ${bad.join("; ")}, not pinned by digest; use @sha256:<digest>.`);
