@@ -2,16 +2,15 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { UNKNOWN, isSecret } from "../../engine";
-import { rejections, runTest } from "../lib/plan";
+import { rejections, runShared, runTest } from "../lib/plan";
 import type { ProgramRun, RecordedResource } from "../../engine";
 import { POD_SECURITY_VERSION } from "../../infra/kubernetes/namespace";
 import { FORBIDDEN_ROLE_REFS, FORBIDDEN_SUBJECTS } from "../../infra/kubernetes/rbac";
 import {
-    CA_DATA, CLUSTER_NAME, ENDPOINT, IMAGE, PROGRAM, VIEWER_GROUP, VPC_CIDR, WORKLOAD_NAMESPACES,
+    CA_DATA, CLUSTER_NAME, DEPLOY, ENDPOINT, IMAGE, PROGRAM, VIEWER_GROUP, VPC_CIDR, WORKLOAD_NAMESPACES,
 } from "./fixtures";
 
 type Obj = Record<string, unknown>;
-const DEPLOY = { "hardened-stack:kubernetes": { mode: "deploy" } };
 const ALL_NAMESPACES = [...WORKLOAD_NAMESPACES, "telemetry"];
 
 function ofType(plan: ProgramRun, type: string): RecordedResource[] {
@@ -43,7 +42,8 @@ for (const mode of ["preview", "up"] as const) {
     describe(`kubernetes layer, deploy mode (${mode})`, () => {
         let plan: ProgramRun;
         before(async () => {
-            plan = await runTest({ program: PROGRAM, mode, config: DEPLOY });
+            // Shared with tests/policies/k8s-reference.test.ts when both run in one process (scripts/test.mjs).
+            plan = await runShared({ program: PROGRAM, mode, config: DEPLOY });
         });
 
         test("the layer creates exactly the workload namespaces and the reader's namespace", () => {
