@@ -11,6 +11,29 @@ const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 const ATTACH = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const ACCOUNT = "111122223333";
 
+// Constructor validation runs before anything registers: the same in both modes, so checked once, in preview, and
+// every refused setting below shares one program run (tests/programs/lib/probe.ts).
+const REJECTED_PUBLIC_CIDRS: Array<[string, unknown, RegExp]> = [
+    ["[]", [], /invalid PrivateCluster\.publicAccessCidrs: \[\] — must not be empty/],
+    ["0.0.0.0/0", ["0.0.0.0/0"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "0\.0\.0\.0\/0" — must be \/16 or narrower/],
+    ["::/0", ["::/0"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "::\/0" — must be an IPv4 CIDR/],
+    ["/8", ["10.0.0.0/8"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "10\.0\.0\.0\/8" — must be \/16 or narrower/],
+    ["host bits", ["203.0.113.7/24"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "203\.0\.113\.7\/24" — must not have host bits set/],
+];
+const REJECTED_SETTINGS: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["version 1.30 (out of standard support)", { version: "1.30" }, /invalid PrivateCluster\.version: "1\.30" — must be one of 1\.34, 1\.35, 1\.36/],
+    ["admin role wildcard", { adminRoleArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /invalid PrivateCluster\.adminRoleArns\[0\]/],
+    ["admin is an IAM user", { adminRoleArns: [`arn:aws:iam::${ACCOUNT}:user/alice`] }, /invalid PrivateCluster\.adminRoleArns\[0\].*IAM users are not accepted/],
+    ["no admin role", { adminRoleArns: [] }, /invalid PrivateCluster\.adminRoleArns: \[\] — must list at least one role/],
+    ["log retention 90 days", { logRetentionDays: 90 }, /invalid PrivateCluster\.logRetentionDays: 90/],
+    ["node group maxSize 0", { nodeGroup: { instanceTypes: ["m7i.large"], minSize: 0, maxSize: 0, desiredSize: 0, diskSizeGiB: 50 } }, /invalid PrivateCluster\.nodeGroup\.maxSize: 0/],
+    ["egress mode open", { egressMode: "open" }, /invalid PrivateCluster\.egressMode: "open"/],
+];
+const probe = rejections(CLUSTER_PROGRAM, "cluster", [
+    ...REJECTED_PUBLIC_CIDRS.map(([, value]) => ({ publicAccessCidrs: value })),
+    ...REJECTED_SETTINGS.map(([, overrides]) => overrides),
+]);
+
 for (const mode of MODES) {
     describe(`PrivateCluster (${mode})`, () => {
         describe("API endpoint", () => {
@@ -30,23 +53,14 @@ for (const mode of MODES) {
                 assert.deepEqual(vpc.publicAccessCidrs, ["203.0.113.0/24"]);
             });
 
-            const rejected: Array<[string, unknown, RegExp]> = [
-                ["[]", [], /invalid PrivateCluster\.publicAccessCidrs: \[\] — must not be empty/],
-                ["0.0.0.0/0", ["0.0.0.0/0"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "0\.0\.0\.0\/0" — must be \/16 or narrower/],
-                ["::/0", ["::/0"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "::\/0" — must be an IPv4 CIDR/],
-                ["/8", ["10.0.0.0/8"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "10\.0\.0\.0\/8" — must be \/16 or narrower/],
-                ["host bits", ["203.0.113.7/24"], /invalid PrivateCluster\.publicAccessCidrs\[0\]: "203\.0\.113\.7\/24" — must not have host bits set/],
-            ];
-            // Constructor validation runs before anything registers: the same in both modes, so checked once.
             if (mode === "preview") {
-                const probe = rejections(CLUSTER_PROGRAM, "cluster", rejected.map(([, value]) => ({ publicAccessCidrs: value })));
-                for (const [i, [label, , message]] of rejected.entries()) {
+                for (const [i, [label, , message]] of REJECTED_PUBLIC_CIDRS.entries()) {
                     test(`publicAccessCidrs \`${label}\` is rejected by the constructor`, async () => {
                         assert.match(await probe(i), message);
                     });
                 }
                 test("a rejected setting fails the whole program before any resource is created", async () => {
-                    await assert.rejects(runCluster(mode, { publicAccessCidrs: rejected[0]![1] }), rejected[0]![2]);
+                    await assert.rejects(runCluster(mode, { publicAccessCidrs: REJECTED_PUBLIC_CIDRS[0]![1] }), REJECTED_PUBLIC_CIDRS[0]![2]);
                 });
             }
         });
@@ -283,21 +297,10 @@ for (const mode of MODES) {
         });
 
         describe("constructor validation", () => {
-            const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-                ["version 1.30 (out of standard support)", { version: "1.30" }, /invalid PrivateCluster\.version: "1\.30" — must be one of 1\.34, 1\.35, 1\.36/],
-                ["admin role wildcard", { adminRoleArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /invalid PrivateCluster\.adminRoleArns\[0\]/],
-                ["admin is an IAM user", { adminRoleArns: [`arn:aws:iam::${ACCOUNT}:user/alice`] }, /invalid PrivateCluster\.adminRoleArns\[0\].*IAM users are not accepted/],
-                ["no admin role", { adminRoleArns: [] }, /invalid PrivateCluster\.adminRoleArns: \[\] — must list at least one role/],
-                ["log retention 90 days", { logRetentionDays: 90 }, /invalid PrivateCluster\.logRetentionDays: 90/],
-                ["node group maxSize 0", { nodeGroup: { instanceTypes: ["m7i.large"], minSize: 0, maxSize: 0, desiredSize: 0, diskSizeGiB: 50 } }, /invalid PrivateCluster\.nodeGroup\.maxSize: 0/],
-                ["egress mode open", { egressMode: "open" }, /invalid PrivateCluster\.egressMode: "open"/],
-            ];
-            // Constructor validation runs before anything registers: the same in both modes, so checked once.
             if (mode === "preview") {
-                const probe = rejections(CLUSTER_PROGRAM, "cluster", cases.map(([, overrides]) => overrides));
-                for (const [i, [label, , message]] of cases.entries()) {
+                for (const [i, [label, , message]] of REJECTED_SETTINGS.entries()) {
                     test(`${label} is rejected`, async () => {
-                        assert.match(await probe(i), message);
+                        assert.match(await probe(REJECTED_PUBLIC_CIDRS.length + i), message);
                     });
                 }
             }

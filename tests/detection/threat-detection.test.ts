@@ -26,6 +26,24 @@ const DETECTOR_ID = "12abc34d567e8fa901bc2d34e56789f0";
 
 const run = (mode: Mode, overrides: Record<string, unknown> = {}) => runWith(PROGRAM, "detectionTest", mode, overrides);
 
+// Constructor validation runs before anything registers: the same in both modes, so checked once, in preview, and
+// every refused setting below shares one program run (tests/programs/lib/probe.ts).
+const REJECTED_GUARDDUTY: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["existing without detectorId", { guardDuty: "existing" }, /invalid ThreatDetection\.detectorId: \(unset\) — must be the 32-character id/],
+    ["existing with a malformed detectorId", { guardDuty: "existing", detectorId: "detector-1" }, /invalid ThreatDetection\.detectorId: "detector-1"/],
+    ["detectorId with create", { detectorId: DETECTOR_ID }, /invalid ThreatDetection\.detectorId: "12abc34d567e8fa901bc2d34e56789f0" — is only used with guardDuty "existing"/],
+    ["guardDuty \"enabled\"", { guardDuty: "enabled" }, /invalid ThreatDetection\.guardDuty: "enabled" — must be one of create, existing, off/],
+];
+const REJECTED_SETTINGS: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["alertEmail \"security\"", { alertEmail: "security" }, /invalid ThreatDetection\.alertEmail: "security" — must be a single e-mail address/],
+    ["logRetentionDays 100", { logRetentionDays: 100 }, /invalid ThreatDetection\.logRetentionDays: 100 — must be one of the CloudWatch Logs retention periods/],
+    ["namePrefix \"Hardened_Stack\"", { namePrefix: "Hardened_Stack" }, /invalid ThreatDetection\.namePrefix: "Hardened_Stack"/],
+    ["telemetryBucketArn with a wildcard", { telemetryBucketArn: "arn:aws:s3:::*" }, /invalid ThreatDetection\.telemetryBucketArn: "arn:aws:s3:::\*"/],
+    ["an IAM user as trail admin", { adminRoleArns: ["arn:aws:iam::111122223333:user/bob"] }, /invalid ThreatDetection\.adminRoleArns\[0\]/],
+    ["trailBucketName with dots", { trailBucketName: "trail.example.com" }, /invalid ThreatDetection\.trailBucketName: "trail\.example\.com"/],
+];
+const probe = rejections(PROGRAM, "detection", [...REJECTED_GUARDDUTY, ...REJECTED_SETTINGS].map(([, overrides]) => overrides));
+
 type Statement = { Sid: string; Principal: unknown; Condition?: Record<string, Record<string, unknown>>; Action: unknown };
 function keyStatements(key: { inputs: Record<string, unknown> }): Statement[] {
     return (JSON.parse(key.inputs.policy as string) as { Statement: Statement[] }).Statement;
@@ -166,16 +184,8 @@ for (const mode of MODES) {
                 assert.equal(r.stackOutputs.detectorId, "(guardduty off)");
             });
 
-            const rejected: Array<[string, Record<string, unknown>, RegExp]> = [
-                ["existing without detectorId", { guardDuty: "existing" }, /invalid ThreatDetection\.detectorId: \(unset\) — must be the 32-character id/],
-                ["existing with a malformed detectorId", { guardDuty: "existing", detectorId: "detector-1" }, /invalid ThreatDetection\.detectorId: "detector-1"/],
-                ["detectorId with create", { detectorId: DETECTOR_ID }, /invalid ThreatDetection\.detectorId: "12abc34d567e8fa901bc2d34e56789f0" — is only used with guardDuty "existing"/],
-                ["guardDuty \"enabled\"", { guardDuty: "enabled" }, /invalid ThreatDetection\.guardDuty: "enabled" — must be one of create, existing, off/],
-            ];
-            // Constructor validation runs before anything registers: the same in both modes, so checked once.
             if (mode === "preview") {
-                const probe = rejections(PROGRAM, "detection", rejected.map(([, overrides]) => overrides));
-                for (const [i, [label, , message]] of rejected.entries()) {
+                for (const [i, [label, , message]] of REJECTED_GUARDDUTY.entries()) {
                     test(`${label} is rejected with the setting named`, async () => {
                         assert.match(await probe(i), message);
                     });
@@ -233,24 +243,14 @@ for (const mode of MODES) {
             });
         });
 
-        const rejected: Array<[string, Record<string, unknown>, RegExp]> = [
-            ["alertEmail \"security\"", { alertEmail: "security" }, /invalid ThreatDetection\.alertEmail: "security" — must be a single e-mail address/],
-            ["logRetentionDays 100", { logRetentionDays: 100 }, /invalid ThreatDetection\.logRetentionDays: 100 — must be one of the CloudWatch Logs retention periods/],
-            ["namePrefix \"Hardened_Stack\"", { namePrefix: "Hardened_Stack" }, /invalid ThreatDetection\.namePrefix: "Hardened_Stack"/],
-            ["telemetryBucketArn with a wildcard", { telemetryBucketArn: "arn:aws:s3:::*" }, /invalid ThreatDetection\.telemetryBucketArn: "arn:aws:s3:::\*"/],
-            ["an IAM user as trail admin", { adminRoleArns: ["arn:aws:iam::111122223333:user/bob"] }, /invalid ThreatDetection\.adminRoleArns\[0\]/],
-            ["trailBucketName with dots", { trailBucketName: "trail.example.com" }, /invalid ThreatDetection\.trailBucketName: "trail\.example\.com"/],
-        ];
-        // Constructor validation runs before anything registers: the same in both modes, so checked once.
         if (mode === "preview") {
-            const probe = rejections(PROGRAM, "detection", rejected.map(([, overrides]) => overrides));
-            for (const [i, [label, , message]] of rejected.entries()) {
+            for (const [i, [label, , message]] of REJECTED_SETTINGS.entries()) {
                 test(`${label} is rejected with the setting named`, async () => {
-                    assert.match(await probe(i), message);
+                    assert.match(await probe(REJECTED_GUARDDUTY.length + i), message);
                 });
             }
             test("a rejected setting fails the whole program before any resource is created", async () => {
-                await assert.rejects(run(mode, rejected[0]![1]), rejected[0]![2]);
+                await assert.rejects(run(mode, REJECTED_SETTINGS[0]![1]), REJECTED_SETTINGS[0]![2]);
             });
         }
     });

@@ -13,8 +13,18 @@ const PROBE = "tests/fixtures/packs/probe-pack";
 const configFile = (o: object) => parsePolicyPackConfigFile(JSON.stringify(o), "test.json").policies;
 interface LogEntry { call: string; [k: string]: unknown }
 
+/**
+ * engine-sample's run in each mode, made once and shared by every test here that analyses a finished run: analyzeRun
+ * reads a run and never changes it (remediated inputs are returned, not written back), so one run per mode serves all.
+ */
+const sampleRuns = new Map<string, Promise<ProgramRun>>();
+function sample(mode: "preview" | "up"): Promise<ProgramRun> {
+    if (!sampleRuns.has(mode)) sampleRuns.set(mode, runProgram({ program: "tests/programs/engine-sample.ts", mode, config: { "aws:region": "eu-west-1" } }));
+    return sampleRuns.get(mode)!;
+}
+
 async function analyzed(mode: "preview" | "up"): Promise<{ run: ProgramRun; result: AnalysisResult; log: LogEntry[] }> {
-    const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode, config: { "aws:region": "eu-west-1" } });
+    const run = await sample(mode);
     const file = join(mkdtempSync(join(tmpdir(), "probe-")), "calls.jsonl");
     process.env.PROBE_LOG = file;
     const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: configFile({ "probe-record-resource": { answer: 42 } }) } });
@@ -101,7 +111,7 @@ describe("analyzer driver: the pack is driven as `pulumi preview --policy-pack` 
 
 describe("analyzer driver: AnalyzeStack encoding", () => {
     test("the request encoded one resource at a time is byte for byte the protobuf message's encoding", async () => {
-        const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "up" });
+        const run = await sample("up");
         const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
         const whole = Buffer.from(analyzeStackRequest(run, byUrn).serializeBinary());
         assert.ok(analyzeStackRequestBytes(run, byUrn).equals(whole));
@@ -111,7 +121,7 @@ describe("analyzer driver: AnalyzeStack encoding", () => {
 
 describe("analyzer driver: policy pack config", () => {
     test("a level set by config reaches the pack: a disabled policy reports nothing", async () => {
-        const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "preview" });
+        const run = await sample("preview");
         const result = await analyzeRun(run, [PROBE], { packConfig: { [join(process.cwd(), PROBE)]: configFile({ "probe-read-arn": "disabled", "probe-record-stack": "disabled" }) } });
         assert.deepEqual(result.deferred, []);
         assert.ok(!result.violations.some((d) => d.policy === "probe-record-stack"));
@@ -120,7 +130,7 @@ describe("analyzer driver: policy pack config", () => {
 
 describe("analyzer driver: bad packs fail with one line", () => {
     test("a folder that is not a pack", async () => {
-        const run = await runProgram({ program: "tests/programs/engine-sample.ts", mode: "preview" });
+        const run = await sample("preview");
         await assert.rejects(analyzeRun(run, ["tests/fixtures"]), /not a policy pack \(no PulumiPolicy\.yaml\): tests\/fixtures/);
     });
 });

@@ -12,3 +12,5 @@ export const OIDC_ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF
 export const WORKLOAD_NAMESPACES = ["payments", "ingest"];
 export const VIEWER_GROUP = "telemetry-viewers";
 export const PROGRAM = "tests/programs/k8s-layer.ts";
+/** The program's config for the layer in deploy mode (its default, said explicitly). */
+export const DEPLOY = { "hardened-stack:kubernetes": { mode: "deploy" } };

@@ -1,17 +1,16 @@
-import { runTest } from "../lib/plan";
 // The Kubernetes layer as the engine records it, in preview (computed values unknown) and up.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { UNKNOWN, isSecret } from "../../engine";
+import { rejections, runShared, runTest } from "../lib/plan";
 import type { ProgramRun, RecordedResource } from "../../engine";
 import { POD_SECURITY_VERSION } from "../../infra/kubernetes/namespace";
 import { FORBIDDEN_ROLE_REFS, FORBIDDEN_SUBJECTS } from "../../infra/kubernetes/rbac";
 import {
-    CA_DATA, CLUSTER_NAME, ENDPOINT, IMAGE, PROGRAM, VIEWER_GROUP, VPC_CIDR, WORKLOAD_NAMESPACES,
+    CA_DATA, CLUSTER_NAME, DEPLOY, ENDPOINT, IMAGE, PROGRAM, VIEWER_GROUP, VPC_CIDR, WORKLOAD_NAMESPACES,
 } from "./fixtures";
 
 type Obj = Record<string, unknown>;
-const DEPLOY = { "hardened-stack:kubernetes": { mode: "deploy" } };
 const ALL_NAMESPACES = [...WORKLOAD_NAMESPACES, "telemetry"];
 
 function ofType(plan: ProgramRun, type: string): RecordedResource[] {
@@ -43,7 +42,8 @@ for (const mode of ["preview", "up"] as const) {
     describe(`kubernetes layer, deploy mode (${mode})`, () => {
         let plan: ProgramRun;
         before(async () => {
-            plan = await runTest({ program: PROGRAM, mode, config: DEPLOY });
+            // Shared with tests/policies/k8s-reference.test.ts when both run in one process (scripts/test.mjs).
+            plan = await runShared({ program: PROGRAM, mode, config: DEPLOY });
         });
 
         test("the layer creates exactly the workload namespaces and the reader's namespace", () => {
@@ -357,21 +357,25 @@ describe("an internal load balancer asked for by name", () => {
 describe("settings the layer refuses before creating anything", () => {
     // One case per path from config to validator (mode, workload namespaces, the reader's settings, the namespace
     // component); each validator's full list of refusals is tested without the engine (telemetry-reader.test.ts,
-    // pod-security.test.ts), so the program is not run once per value.
-    const cases: Array<{ what: string; config: Obj; message: RegExp }> = [
-        { what: "an unknown mode", config: { "hardened-stack:kubernetes": { mode: "skipp" } }, message: /invalid hardened-stack:kubernetes\.mode: "skipp"/ },
-        { what: "a kube-system workload namespace", config: { "hardened-stack:kubernetes": { mode: "deploy", workloadNamespaces: ["kube-system"] } },
+    // pod-security.test.ts), so the program is not run once per value. The cases share one program run
+    // (tests/programs/lib/probe.ts): the program builds everything once per case, from the same settings its config
+    // keys give, and reports what each build threw. That a throwing program fails the run is the engine's, tested in
+    // tests/engine/engine.test.ts.
+    const cases: Array<{ what: string; settings: Obj; message: RegExp }> = [
+        { what: "an unknown mode", settings: { kubernetes: { mode: "skipp" } }, message: /invalid hardened-stack:kubernetes\.mode: "skipp"/ },
+        { what: "a kube-system workload namespace", settings: { kubernetes: { mode: "deploy", workloadNamespaces: ["kube-system"] } },
             message: /invalid KubernetesLayer\.workloadNamespaces\[0\]: "kube-system"/ },
-        { what: "a tagged image", config: { ...DEPLOY, "k8s-test:reader": { image: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry/reader:latest" } },
+        { what: "a tagged image", settings: { kubernetes: { mode: "deploy" }, reader: { image: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/telemetry/reader:latest" } },
             message: /invalid KubernetesLayer\.telemetryReader\.image: .* pinned by digest/ },
-        { what: "a public registry image, even in skip mode", config: { "hardened-stack:kubernetes": { mode: "skip" }, "k8s-test:reader": { image: `docker.io/library/busybox@sha256:${"a".repeat(64)}` } },
+        { what: "a public registry image, even in skip mode", settings: { kubernetes: { mode: "skip" }, reader: { image: `docker.io/library/busybox@sha256:${"a".repeat(64)}` } },
             message: /invalid KubernetesLayer\.telemetryReader\.image: .* private ECR registry/ },
-        { what: "a namespace component without an explicit provider", config: { ...DEPLOY, "k8s-test:orphanNamespace": true },
+        { what: "a namespace component without an explicit provider", settings: { kubernetes: { mode: "deploy" }, orphanNamespace: true },
             message: /invalid LockedNamespace provider: \(unset\) — an explicit Kubernetes provider is required/ },
     ];
-    for (const c of cases) {
+    const probe = rejections(PROGRAM, "k8sLayer", cases.map((c) => c.settings));
+    cases.forEach((c, i) => {
         test(`refuses ${c.what}`, async () => {
-            await assert.rejects(runTest({ program: PROGRAM, mode: "preview", config: c.config }), c.message);
+            assert.match(await probe(i), c.message);
         });
-    }
+    });
 });

@@ -16,6 +16,19 @@ export function runTest(opts: RunOptions): Promise<ProgramRun> {
     return runProgram({ timeoutMs: 300_000, ...opts, env: opts.env ?? TRANSPILE_ONLY_ENV });
 }
 
+const shared = new Map<string, Promise<ProgramRun>>();
+
+/**
+ * runTest, once per distinct set of options in the process: test files that ask for the same run share it when they
+ * run in one process (scripts/test.mjs runs the pure folders together, tests/lib/one-process.ts). Only for runs the
+ * tests read and never change.
+ */
+export function runShared(opts: RunOptions): Promise<ProgramRun> {
+    const key = JSON.stringify(opts);
+    if (!shared.has(key)) shared.set(key, runTest(opts));
+    return shared.get(key)!;
+}
+
 export const MODES = ["preview", "up"] as const;
 export type Mode = (typeof MODES)[number];
 export const ACCOUNT = "111122223333";

@@ -1,4 +1,3 @@
-import { runTest } from "../lib/plan";
 /**
  * The reference Kubernetes layer (tests/programs/k8s-layer.ts: LockedNamespaces, TelemetryReader, read-only RBAC)
  * run through the offline engine in both modes, then through every Kubernetes policy exactly as the engine feeds
@@ -10,6 +9,8 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { type RecordedResource } from "../../engine";
 import { kubernetesPolicies } from "../../policy-packs/kill-chain/policies/kubernetes";
 import { analyze, analyzeStack, TestResource, Verdict } from "./harness";
+import { runShared, runTest } from "../lib/plan";
+import { DEPLOY, PROGRAM } from "../kubernetes/fixtures";
 
 function providerOf(r: RecordedResource, all: RecordedResource[]): TestResource["provider"] {
     if (!r.provider) return undefined;
@@ -19,7 +20,9 @@ function providerOf(r: RecordedResource, all: RecordedResource[]): TestResource[
 }
 
 async function judge(mode: "preview" | "up"): Promise<{ violations: string[]; deferred: string[] }> {
-    const run = await runTest({ program: "tests/programs/k8s-layer.ts", mode });
+    // The layer as tests/kubernetes/layer.test.ts runs it (deploy, the program's default): one run for both files when
+    // they run in one process (scripts/test.mjs).
+    const run = await runShared({ program: PROGRAM, mode, config: DEPLOY });
     const out = { violations: [] as string[], deferred: [] as string[] };
     const collect = (name: string, v: Verdict, urn: string) => {
         for (const x of v.violations) out.violations.push(`${name} ${x.urn || urn}: ${x.message}`);

@@ -6,6 +6,8 @@
 //   k8s-test:reader            fields merged over the telemetryReader args
 //   k8s-test:internalService   when true, also creates a GuardedService asking for an internal load balancer
 //   k8s-test:orphanNamespace   when true, also creates a LockedNamespace with no provider (must be refused)
+// With `hardened-stack:k8sLayerProbe` (a list of Settings, tests/programs/lib/probe.ts) it builds everything once per
+// entry, names prefixed, and reports what each build threw, so the refusal tests share one program run.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { grantReadObjects } from "../../infra/identity/grants";
@@ -19,15 +21,25 @@ import { TELEMETRY_READER_NAMESPACE, TELEMETRY_READER_SERVICE_ACCOUNT } from "..
 import {
     CA_DATA, CLUSTER_NAME, ENDPOINT, ENV, IMAGE, OIDC_ISSUER, VIEWER_GROUP, VPC_CIDR, WORKLOAD_NAMESPACES,
 } from "../kubernetes/fixtures";
+import { probeErrors } from "./lib/probe";
 
-export = async () => {
-    const kubernetes = new pulumi.Config("hardened-stack").getObject<Record<string, unknown>>("kubernetes") ?? {};
-    const test = new pulumi.Config("k8s-test");
+/** What the config keys above hold, so a probe entry can give the same settings without stack config. */
+interface Settings {
+    kubernetes?: Record<string, unknown>;
+    layer?: Partial<KubernetesLayerArgs>;
+    reader?: Record<string, unknown>;
+    internalService?: boolean;
+    orphanNamespace?: boolean;
+}
+
+/** Everything the program makes, resource names prefixed with `prefix`. */
+function build(prefix: string, settings: Settings) {
+    const kubernetes = settings.kubernetes ?? {};
     const mode = validateKubernetesMode(kubernetes.mode ?? "deploy", "hardened-stack:kubernetes.mode");
 
     const bucketArn = arn(ENV, "s3", "hardened-dev-telemetry", { region: false, account: false });
     const keyArn = arn(ENV, "kms", "key/1234abcd-12ab-34cd-56ef-1234567890ab");
-    const readerRole = new IrsaRole("telemetry-reader", {
+    const readerRole = new IrsaRole(`${prefix}telemetry-reader`, {
         env: ENV,
         oidcProviderArn: arn(ENV, "iam", `oidc-provider/${OIDC_ISSUER}`, { region: false }),
         oidcIssuer: OIDC_ISSUER,
@@ -46,7 +58,7 @@ export = async () => {
             token: aws.eks.getClusterAuthOutput({ name: CLUSTER_NAME }).token,
         } : undefined,
         workloadNamespaces: (kubernetes.workloadNamespaces as string[] | undefined) ?? WORKLOAD_NAMESPACES,
-        ...test.getObject<Partial<KubernetesLayerArgs>>("layer"),
+        ...settings.layer,
         telemetryReader: {
             env: ENV,
             image: IMAGE,
@@ -54,16 +66,16 @@ export = async () => {
             bucketName: "hardened-dev-telemetry",
             vpcCidr: VPC_CIDR,
             viewerGroup: VIEWER_GROUP,
-            ...test.getObject<Record<string, unknown>>("reader"),
+            ...settings.reader,
         },
     };
     // The role stands in for the cluster the real program makes the layer wait for.
-    const layer = new KubernetesLayer("k8s", args, { dependsOn: [readerRole] });
+    const layer = new KubernetesLayer(`${prefix}k8s`, args, { dependsOn: [readerRole] });
 
-    if (test.getBoolean("internalService") && layer.provider) {
+    if (settings.internalService && layer.provider) {
         // A namespace whose quota admits one load balancer, and the one internal load balancer it is for.
-        const metrics = new LockedNamespace("metrics", { name: "metrics", loadBalancers: 1 }, { providers: [layer.provider] });
-        new GuardedService("metrics", {
+        const metrics = new LockedNamespace(`${prefix}metrics`, { name: "metrics", loadBalancers: 1 }, { providers: [layer.provider] });
+        new GuardedService(`${prefix}metrics`, {
             namespace: "metrics",
             name: "metrics",
             selector: { "app.kubernetes.io/name": "metrics" },
@@ -71,8 +83,22 @@ export = async () => {
             internalLoadBalancer: { name: "metrics-internal", sourceRanges: [VPC_CIDR] },
         }, { providers: [layer.provider], dependsOn: [metrics] });
     }
-    if (test.getBoolean("orphanNamespace")) {
-        new LockedNamespace("orphan", { name: "orphan" });
+    if (settings.orphanNamespace) {
+        new LockedNamespace(`${prefix}orphan`, { name: "orphan" });
     }
+    return readerRole;
+}
+
+export = async () => {
+    const probed = probeErrors<Settings>("k8sLayer", (name, settings) => build(`${name}-`, settings));
+    if (probed) return { probeErrors: probed };
+    const test = new pulumi.Config("k8s-test");
+    const readerRole = build("", {
+        kubernetes: new pulumi.Config("hardened-stack").getObject<Record<string, unknown>>("kubernetes"),
+        layer: test.getObject<Partial<KubernetesLayerArgs>>("layer"),
+        reader: test.getObject<Record<string, unknown>>("reader"),
+        internalService: test.getBoolean("internalService"),
+        orphanNamespace: test.getBoolean("orphanNamespace"),
+    });
     return { readerRoleArn: readerRole.arn };
 };
