@@ -1,14 +1,16 @@
 /**
  * The review figure: `hardened-stack review FILE --format json` timed on a large `pulumi preview --json` document
- * made by copying the steps of a real CLI preview (bench/fixtures) with renamed URNs, and its peak memory.
+ * made by copying the steps of a real CLI preview with renamed URNs, and its peak memory. The real preview is read from
+ * ../shared/fixtures/pulumi-cli at run time (output of the real CLI, not part of this project: public repository
+ * dundalek/stratify, MIT licence, test/resources/pulumi/, commit af0ab43).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, readFileSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { watchPeak } from "./proc";
 
 const ROOT = resolve(__dirname, "..");
-export const PREVIEW_FIXTURE = resolve(__dirname, "fixtures/sample-preview-creates.json");
+export const PREVIEW_FIXTURE = resolve(ROOT, "../shared/fixtures/pulumi-cli/sample-preview-creates.json");
 const CLI = resolve(ROOT, "bin/hardened-stack.js");
 
 interface PreviewDocument {
@@ -40,6 +42,9 @@ export function renameStep(step: Record<string, unknown>, urns: readonly string[
  * `-c<i>` URN suffixes (the root Stack step kept once, first). Returns the size written and the step count.
  */
 export async function writeLargePreview(file: string, targetBytes: number, fixture = PREVIEW_FIXTURE): Promise<{ bytes: number; steps: number }> {
+    if (!existsSync(fixture)) {
+        throw new Error(`bench: the review figure replicates a real \`pulumi preview --json\` (${fixture}), which is not here; run with --review-mb 0 to skip it`);
+    }
     const doc = JSON.parse(readFileSync(fixture, "utf8")) as PreviewDocument;
     const isRoot = (s: Record<string, unknown>) => String(s.urn).includes("::pulumi:pulumi:Stack::");
     const root = doc.steps.filter(isRoot);

@@ -1,4 +1,4 @@
-/** Synthetic previews in the shape of the real CLI's (see tests/fixtures/pulumi-cli/), for size and memory tests. */
+/** Synthetic previews in the shape of the real CLI's (see ../shared/fixtures/pulumi-cli/), for size and memory tests. */
 const STACK = "urn:pulumi:dev::big::pulumi:pulumi:Stack::big-dev";
 const PROVIDER = "urn:pulumi:dev::big::pulumi:providers:aws::default_7_48_0::6f1c2a3e-8d7b-4f7e-9c61-2b7a1b0e5d11";
 

@@ -12,7 +12,7 @@ import { locateJsonError } from "../../cli/review/json-error";
 import { reviewCommand } from "../../cli/commands/review";
 import { syntheticPreview } from "./generate";
 
-const CLI = "tests/fixtures/pulumi-cli";
+const CLI = "../shared/fixtures/pulumi-cli"; // real CLI output, read where it is kept (see its README)
 const dir = mkdtempSync(join(tmpdir(), "review-reader-"));
 const write = (name: string, text: string | Buffer) => {
     const f = join(dir, name);
@@ -140,7 +140,7 @@ describe("preview reader: bad input is one line naming the file and the position
         const r = await cli([`${CLI}/sample-preview-update.json`, "--events", "tests/fixtures/review/secrets.events.jsonl"]);
         assert.equal(r.code, 2);
         assert.equal(r.stdout, "");
-        assert.match(r.stderr, /^hardened-stack: review: tests\/fixtures\/review\/secrets\.events\.jsonl: the event log is of hardened-stack\/dev but tests\/fixtures\/pulumi-cli\/sample-preview-update\.json is a preview of sample\/dev; pass the --event-log written by the same `pulumi preview` run\n$/);
+        assert.match(r.stderr, /^hardened-stack: review: tests\/fixtures\/review\/secrets\.events\.jsonl: the event log is of hardened-stack\/dev but \.\.\/shared\/fixtures\/pulumi-cli\/sample-preview-update\.json is a preview of sample\/dev; pass the --event-log written by the same `pulumi preview` run\n$/);
         const otherStack = write("prod.events.jsonl", readFileSync("tests/fixtures/review/bucket-policy-public.events.jsonl", "utf8").replaceAll("urn:pulumi:dev::", "urn:pulumi:prod::"));
         assert.match((await cli([`${CLI}/sample-preview-update.json`, "--events", otherStack])).stderr, /is of sample\/prod but .* is a preview of sample\/dev/);
     });

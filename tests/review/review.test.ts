@@ -20,7 +20,7 @@ import { scrubSecrets } from "../../cli/mask";
 import { syntheticPreview } from "./generate";
 
 const PACK = "tests/fixtures/packs/review-pack";
-const CLI = "tests/fixtures/pulumi-cli";
+const CLI = "../shared/fixtures/pulumi-cli"; // real CLI output, read where it is kept (see its README)
 const DERIVED = "tests/fixtures/review";
 
 /** The vendored OASIS schema is draft-04; Ajv 8 reads it as draft-07 (see tests/fixtures/sarif/README.md). */
