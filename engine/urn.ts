@@ -17,6 +17,15 @@ export function parseUrn(urn: string): ParsedUrn {
     return { stack: m[1]!, project: m[2]!, qualifiedType, type, name: m[4]! };
 }
 
+/** parseUrn for text that may not be a URN (messages, user input): undefined instead of throwing. */
+export function tryParseUrn(urn: string): ParsedUrn | undefined {
+    try {
+        return parseUrn(urn);
+    } catch {
+        return undefined;
+    }
+}
+
 /**
  * The engine's URN for a registration: the parent's full qualified type chain, except that the root
  * `pulumi:pulumi:Stack` is never part of it (pkg/resource/deploy/deployment.go). The SDK's MockMonitor gets

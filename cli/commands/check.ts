@@ -2,6 +2,7 @@ import { PolicySession } from "../../engine/analyzer";
 import type { AnalysisResult, Diagnostic } from "../../engine/analyzer";
 import { ProgramError } from "../../engine";
 import type { ProgramRun } from "../../engine";
+import { tryParseUrn } from "../../engine/urn";
 import { parseArgs, UsageError } from "../args";
 import { PROGRAM_FLAGS, planOptions, programMeta, runPlan } from "./plan";
 import type { PlanOptions } from "./plan";
@@ -143,8 +144,8 @@ export function checkJson(r: CheckReport) {
 }
 
 function shortUrn(urn: string): string {
-    const parts = urn.split("::");
-    return printable(parts.length >= 4 ? `${parts[2]!.split("$").pop()}  ${parts.slice(3).join("::")}` : urn);
+    const u = tryParseUrn(urn);
+    return printable(u ? `${u.type}  ${u.name}` : urn);
 }
 
 /** `report`: every violation by kill-chain step (other packs' policies under "other"), then the deferrals. */

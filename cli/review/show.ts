@@ -1,5 +1,6 @@
 /** How the review shows values, resources and text, in every format. Secrets and unknowns are never shown raw. */
 import { isSecret, isUnknown } from "../../engine/constants";
+import { tryParseUrn } from "../../engine/urn";
 import { SECRET_PLACEHOLDER } from "./secret-values";
 
 export const KNOWN_AFTER_APPLY = "(known after apply)";
@@ -29,9 +30,8 @@ function mask(v: unknown): unknown {
 
 /** `urn:pulumi:dev::proj::a$b:c/d:D::name` -> `b:c/d:D::name` (the resource's own type and name). */
 export function shortUrn(urn: string): string {
-    const parts = urn.split("::");
-    if (parts.length < 4) return urn;
-    return `${parts[2]!.split("$").pop()}::${parts.slice(3).join("::")}`;
+    const u = tryParseUrn(urn);
+    return u ? `${u.type}::${u.name}` : urn;
 }
 
 /** `project:///infra/x.ts#12,5` -> { path: "infra/x.ts", line: 12, column: 5 }. */

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runProgram, UNKNOWN, ProgramError, EngineInputError, engineUrn, parseUrn } from "../../engine";
+import { tryParseUrn } from "../../engine/urn";
 import type { ProgramRun } from "../../engine";
 import { one } from "../lib/plan";
 import { planJson } from "../../cli/commands/plan";
@@ -39,6 +40,8 @@ describe("offline engine: the shape of what it records", () => {
         const inner = engineUrn("s", "p", outer, "a:b:Inner", "i");
         assert.equal(inner, "urn:pulumi:s::p::a:b:Outer$a:b:Inner::i");
         assert.deepEqual(parseUrn(inner), { stack: "s", project: "p", qualifiedType: "a:b:Outer$a:b:Inner", type: "a:b:Inner", name: "i" });
+        assert.equal(tryParseUrn("urn:pulumi:s::p::a:b:T::name::with::colons")?.name, "name::with::colons");
+        assert.equal(tryParseUrn("not a urn"), undefined);
     });
 
     test("resources without an explicit provider use a default provider the engine synthesises before them", async () => {
