@@ -9,22 +9,20 @@ import { join } from "node:path";
 import type { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policies } from "../policy-packs/kill-chain/policies";
 import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES, KillChainStep } from "../policy-packs/kill-chain/lib/policy";
+import { referencesOfTags, stepOfTags } from "../policy-packs/kill-chain/lib/steps";
 
 export const DOC_PATH = join(__dirname, "..", "docs", "policies.md");
-const STEP_TAG = "kill-chain:";
 
 type PackPolicy = (ResourceValidationPolicy | StackValidationPolicy) & Policy;
 
 /** The kill-chain step from a policy's tags (`kill-chain:<step>`). */
 export function stepOf(p: Policy): KillChainStep | undefined {
-    const tag = (p as { tags?: string[] }).tags?.find((t) => t.startsWith(STEP_TAG));
-    const step = tag?.slice(STEP_TAG.length);
-    return (KILL_CHAIN_STEPS as readonly string[]).includes(step ?? "") ? (step as KillChainStep) : undefined;
+    return stepOfTags((p as { tags?: string[] }).tags);
 }
 
 /** References: every tag except the step tag. */
 export function referencesOf(p: Policy): string[] {
-    return ((p as { tags?: string[] }).tags ?? []).filter((t) => !t.startsWith(STEP_TAG));
+    return referencesOfTags((p as { tags?: string[] }).tags);
 }
 
 function cell(s: string): string {

@@ -1,6 +1,6 @@
 /** Kill-chain steps and the parts of a diagnostic every report shows; shared by check, the overview and review. */
 import type { Diagnostic, PackInfo, PolicyInfo } from "../../engine/analyzer";
-import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "../../policy-packs/kill-chain/lib/steps";
+import { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES, referencesOfTags, stepTagOf } from "../../policy-packs/kill-chain/lib/steps";
 
 export const STEPS: readonly string[] = KILL_CHAIN_STEPS;
 /** Titles per step; "other" holds policies of third-party packs without a kill-chain tag. */
@@ -11,17 +11,14 @@ export function ownMessage(d: Diagnostic): string {
     return d.description && d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1).trim() : d.message.trim();
 }
 
-const STEP_TAG = "kill-chain:";
-
-/** The step a policy closes, from its `kill-chain:<step>` tag; "other" for a policy without one. */
+/** The step a policy closes, from its `kill-chain:<step>` tag; "other" for a policy without one (another pack's). */
 export function policyStep(p: Pick<PolicyInfo, "tags"> | undefined): string {
-    const tag = p?.tags.find((t) => t.startsWith(STEP_TAG));
-    return tag ? tag.slice(STEP_TAG.length) : "other";
+    return stepTagOf(p?.tags) ?? "other";
 }
 
 /** A policy's tags besides its step: the references (CIS, Checkov, EKS best practices...). */
 export function policyReferences(p: Pick<PolicyInfo, "tags">): string[] {
-    return p.tags.filter((t) => !t.startsWith(STEP_TAG));
+    return referencesOfTags(p.tags);
 }
 
 /** The step a policy of a pack closes. */

@@ -2,6 +2,7 @@
  * The review of one preview: pack verdicts (ours, from the analyzer driver, merged with the event log's), catalogued
  * control weakenings, removals of security resources, and the rest. Rendering is elsewhere (render-*.ts).
  */
+import { plural } from "../present/words";
 import { analyzeRun } from "../../engine/analyzer";
 import type { AnalysisResult, AnalyzeOptions, Diagnostic, PackInfo } from "../../engine/analyzer";
 import type { ProgramRun } from "../../engine/record";
@@ -344,16 +345,15 @@ export function secretVerdictMessage(paths: readonly string[], pack: string, eve
 
 /** Why the review blocks, one phrase per cause, most important first; empty when nothing blocks. */
 export function blockingReasons(r: Review): string[] {
-    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
     const deletions = r.removals.filter((x) => x.op === "delete").length;
     const failOn = r.gate?.failOn;
     const failing = failOn ? [...r.mandatory, ...r.advisory].filter((v) => violationFails(failOn, v)).length : r.mandatory.length;
     return [
-        ...(r.errors.length > 0 ? [`the preview reported ${n(r.errors.length, "error", "errors")}, so its steps may be incomplete`] : []),
-        ...(failing > 0 ? [failOn && !failOn.mandatory ? n(failing, `policy violation of severity ${failOn.severity} or worse`, `policy violations of severity ${failOn.severity} or worse`)
-            : n(failing, "mandatory policy violation", "mandatory policy violations")] : []),
-        ...(r.weakenings.length > 0 && (failOn?.weakening ?? true) ? [n(r.weakenings.length, "control-weakening change", "control-weakening changes")] : []),
-        ...(deletions > 0 && (failOn?.deletion ?? true) ? [n(deletions, "deleted security resource", "deleted security resources")] : []),
+        ...(r.errors.length > 0 ? [`the preview reported ${plural(r.errors.length, "error")}, so its steps may be incomplete`] : []),
+        ...(failing > 0 ? [failOn && !failOn.mandatory ? `${plural(failing, "policy violation")} of severity ${failOn.severity} or worse`
+            : plural(failing, "mandatory policy violation")] : []),
+        ...(r.weakenings.length > 0 && (failOn?.weakening ?? true) ? [plural(r.weakenings.length, "control-weakening change")] : []),
+        ...(deletions > 0 && (failOn?.deletion ?? true) ? [plural(deletions, "deleted security resource")] : []),
     ];
 }
 

@@ -5,6 +5,7 @@ import type {
 import { Deferral, deferralMessage, outputsUnknownInPreview, Reads, unknownProps } from "./unknowns";
 
 import type { KillChainStep } from "./steps";
+import { stepTags } from "./steps";
 
 export { KILL_CHAIN_STEPS, KILL_CHAIN_TITLES } from "./steps";
 export type { KillChainStep } from "./steps";
@@ -29,7 +30,7 @@ export interface PolicyMeta {
 }
 
 function tagsOf(meta: PolicyMeta): string[] {
-    return [`kill-chain:${meta.step}`, ...meta.references];
+    return stepTags(meta.step, meta.references);
 }
 
 function base(meta: PolicyMeta) {
