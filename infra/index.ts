@@ -54,7 +54,6 @@ export = async () => {
         dnsFirewallManagedListIds: config.network.dnsFirewallManagedListIds,
         deletionProtection,
     });
-    const s3PrefixList = aws.ec2.getManagedPrefixListOutput({ name: `com.amazonaws.${env.region}.s3` });
 
     const cluster = new PrivateCluster("cluster", {
         env,
@@ -62,7 +61,7 @@ export = async () => {
         vpcId: network.vpcId,
         vpcCidr: network.cidrBlock,
         subnetIds: network.privateSubnetIds,
-        s3PrefixListId: s3PrefixList.id,
+        s3PrefixListId: network.s3PrefixListId,
         egressMode: config.network.egressMode,
         version: config.cluster.version,
         publicAccessCidrs: config.cluster.publicAccessCidrs,

@@ -45,13 +45,11 @@ export function answerInvoke(token: string, args: Props, ctx: InvokeContext): Pr
             const names = ["a", "b", "c", "d"].map((s) => `${region}${s}`);
             return { names, zoneIds: names.map((_, i) => `${region.split("-").map((x) => x[0]).join("")}${region.slice(-1)}-az${i + 1}`), groupNames: [region], id: region, state: args.state ?? "available" };
         }
-        case "aws:ec2/getManagedPrefixList:getManagedPrefixList": {
-            const name = typeof args.name === "string" ? args.name : "";
-            const m = /^com\.amazonaws\.([a-z0-9-]+)\.(s3|dynamodb)$/.exec(name);
-            if (!m) throw new UnsupportedInvokeError(`aws.ec2.getManagedPrefixList: the offline engine knows only com.amazonaws.<region>.s3|dynamodb, not ${JSON.stringify(name)}`);
-            const id = `pl-${hex(name, 8)}`;
-            return { id, name, arn: `arn:${partition}:ec2:${m[1]}:aws:prefix-list/${id}`, addressFamily: "IPv4", maxEntries: 0, ownerId: "AWS", entries: [], version: 1, tags: {} };
-        }
+        case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
+            // An AWS-managed list's id and entries differ per region and are not in this project (a made-up id or an
+            // empty entry list would be answers AWS never gives): refused, naming where the id can come from instead.
+            throw new UnsupportedInvokeError(`aws.ec2.getManagedPrefixList: the offline engine cannot know the id and entries of ${JSON.stringify(args.name ?? args.id ?? "")} `
+                + "(AWS-managed, per region); for S3 or DynamoDB take the gateway VPC endpoint's prefixListId, or run the real `pulumi preview`");
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return policyDocument(args);
         case "aws:iam/getRoles:getRoles": {

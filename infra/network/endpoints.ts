@@ -159,6 +159,11 @@ export interface PrivateEndpointsArgs {
 export class PrivateEndpoints extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     public readonly s3GatewayEndpointId: pulumi.Output<string>;
+    /**
+     * The S3 gateway endpoint's prefix list (com.amazonaws.<region>.s3, AWS-managed): what node security groups name
+     * for S3 traffic, taken from the endpoint rather than looked up, so nothing depends on a data source's answer.
+     */
+    public readonly s3PrefixListId: pulumi.Output<string>;
     public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: PrivateEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -203,9 +208,11 @@ export class PrivateEndpoints extends pulumi.ComponentResource {
 
         this.securityGroupId = sg.id;
         this.s3GatewayEndpointId = s3Gateway.id;
+        this.s3PrefixListId = s3Gateway.prefixListId;
         this.registerOutputs({
             securityGroupId: this.securityGroupId,
             s3GatewayEndpointId: this.s3GatewayEndpointId,
+            s3PrefixListId: this.s3PrefixListId,
             interfaceEndpointIds: this.interfaceEndpointIds,
         });
     }

@@ -121,6 +121,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
     public readonly privateRouteTableIds: pulumi.Output<string>[];
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     public readonly s3GatewayEndpointId: pulumi.Output<string>;
+    /** The S3 gateway endpoint's prefix list id (for security group rules allowing S3). */
+    public readonly s3PrefixListId: pulumi.Output<string>;
     public readonly egressMode: EgressMode;
     public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
     public readonly flowLogGroupName: string;
@@ -222,6 +224,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
         this.privateRouteTableIds = privateRouteTableIds;
         this.endpointSecurityGroupId = endpoints.securityGroupId;
         this.s3GatewayEndpointId = endpoints.s3GatewayEndpointId;
+        this.s3PrefixListId = endpoints.s3PrefixListId;
         this.egressMode = settings.egressMode;
         this.interfaceEndpointIds = endpoints.interfaceEndpointIds;
         this.flowLogGroupName = logs.groupNames.flow;
@@ -232,6 +235,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
             privateRouteTableIds: this.privateRouteTableIds,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
             s3GatewayEndpointId: this.s3GatewayEndpointId,
+            s3PrefixListId: this.s3PrefixListId,
             egressMode: this.egressMode,
             interfaceEndpointIds: this.interfaceEndpointIds,
             flowLogGroupName: this.flowLogGroupName,

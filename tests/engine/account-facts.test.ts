@@ -70,5 +70,8 @@ describe("account-state invokes offline", () => {
         assert.throws(() => answerInvoke("aws:iam/getRole:getRole", { name: "AWSServiceRoleForAutoScaling" }, ctx), /couldn't find resource/);
         assert.throws(() => answerInvoke("aws:guardduty/getDetector:getDetector", { id: "12abc34d567e8fa901bc2d34e56789f0" }, ctx),
             /reads GuardDuty detector "12abc34d567e8fa901bc2d34e56789f0" of your account .* which the offline engine does not have/);
+        // An AWS-managed prefix list's id and entries are per region: no answer rather than a made-up one.
+        assert.throws(() => answerInvoke("aws:ec2/getManagedPrefixList:getManagedPrefixList", { name: "com.amazonaws.eu-west-1.s3" }, ctx),
+            /cannot know the id and entries of "com\.amazonaws\.eu-west-1\.s3" .*gateway VPC endpoint's prefixListId/);
     });
 });

@@ -57,8 +57,6 @@ public sealed class PlatformMocks : IMocks
             "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
                 .Add("names", ImmutableArray.Create<object>($"{Region}a", $"{Region}b", $"{Region}c", $"{Region}d"))
                 .Add("zoneIds", ImmutableArray.Create<object>("euw1-az1", "euw1-az2", "euw1-az3", "euw1-az4")).Add("id", Region),
-            "aws:ec2/getManagedPrefixList:getManagedPrefixList" => ImmutableDictionary<string, object>.Empty
-                .Add("id", "pl-6da54004").Add("name", $"com.amazonaws.{Region}.s3"),
             _ => throw new InvalidOperationException($"unexpected invoke {args.Token}: add it to PlatformMocks if the program needs it"),
         };
         return Task.FromResult(result);

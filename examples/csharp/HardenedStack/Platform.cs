@@ -47,7 +47,6 @@ public static class Platform
             },
         });
 
-        var s3PrefixList = Aws.Ec2.GetManagedPrefixList.Invoke(new Aws.Ec2.GetManagedPrefixListInvokeArgs { Name = $"com.amazonaws.{region.Region}.s3" });
         var cluster = new PrivateCluster("cluster", new PrivateClusterArgs
         {
             Env = env,
@@ -56,7 +55,8 @@ public static class Platform
             VpcCidr = cidr,
             // An Output of a list: the component checks it (two subnets at least) once it is known.
             SubnetIds = network.PrivateSubnetIds,
-            S3PrefixListId = s3PrefixList.Apply(p => p.Id),
+            // The S3 gateway endpoint's own prefix list: no lookup needed.
+            S3PrefixListId = network.S3PrefixListId,
             EgressMode = EgressMode.Sealed,
             AdminRoleArns = config.RequireObject<List<string>>("adminRoleArns"),
             NodeGroup = new NodeGroupSettingsArgs

@@ -34,7 +34,7 @@ export = async () => {
     });
     const cluster = await construct("cluster", "PrivateCluster", {
         env, clusterName: prefix, vpcId: fromComponent(network.vpcId), vpcCidr: cidr, subnetIds: fromComponent(network.privateSubnetIds),
-        s3PrefixListId: aws.ec2.getManagedPrefixListOutput({ name: "com.amazonaws.eu-west-1.s3" }).id, egressMode: "sealed",
+        s3PrefixListId: fromComponent(network.s3PrefixListId), egressMode: "sealed",
         adminRoleArns: [role("platform-admin")], readOnlyRoleArns: [role("platform-viewer")],
         nodeGroup: { instanceTypes: ["m7i.large"], minSize: 2, maxSize: 6, desiredSize: 3, diskSizeGiB: 50 },
     });
