@@ -92,6 +92,19 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
         test("one narrow exit (a partner's /24 over peering) is not the internet", async () => {
             assertClean(await stack(policy, [...baseline, half("partner", "203.0.113.0/24", { vpcPeeringConnectionId: "pcx-1" })]));
         });
+        test("a route whose destination is a declared prefix list holding the two halves of the internet escapes, naming the list", async () => {
+            const halves = res("aws:ec2/managedPrefixList:ManagedPrefixList", "partners", { name: "partners", addressFamily: "IPv4", maxEntries: 2,
+                entries: [{ cidr: "0.0.0.0/1" }, { cidr: "128.0.0.0/1" }] });
+            const viaList = res("aws:ec2/route:Route", "to-partners", { routeTableId: UNKNOWN, destinationPrefixListId: UNKNOWN, natGatewayId: "nat-1" },
+                { routeTableId: [table], destinationPrefixListId: [halves] });
+            assertFails(await stack(policy, [...baseline, halves, viaList]), [viaList], /route to-partners 0\.0\.0\.0\/1 \(prefix list partners\) -> a NAT gateway \(with .*128\.0\.0\.0\/1 \(prefix list partners\)/);
+            const narrow = edit(halves, { entries: [{ cidr: "203.0.113.0/24" }] });
+            assertClean(await stack(policy, [...baseline, narrow, viaList]));
+        });
+        test("a route to an exit whose destination is a prefix list the stack does not declare is refused: its entries are not in the preview", async () => {
+            const opaque = half("to-vendor", "", { destinationCidrBlock: undefined, destinationPrefixListId: "pl-0a1b2c3d4e5f60718", transitGatewayId: "tgw-1" });
+            assertFails(await stack(policy, [...baseline, opaque]), [opaque], "route to-vendor prefix list pl-0a1b2c3d4e5f60718 (its entries are not in the preview) -> a transit gateway");
+        });
         test("more specific routes to the firewall take the public space away from a broader NAT route", async () => {
             const nat0 = half("nat-default", "0.0.0.0/0", { natGatewayId: "nat-1" });
             const toFirewall = (name: string, cidr: string) => res("aws:ec2/route:Route", name, { routeTableId: UNKNOWN, destinationCidrBlock: cidr, vpcEndpointId: UNKNOWN },

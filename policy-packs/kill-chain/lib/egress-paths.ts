@@ -21,6 +21,7 @@ import { FIREWALL_POLICY, RULE_GROUP, passAllRules, statefulDefaultPasses, state
 import { ComputeSubnet, RouteView, SUBNETS, computeSubnets, isExit, routesOf, tablesOf } from "./egress-routes";
 import { internetWideUnionOf, publicCoverageOf } from "./ip-union";
 import type { RangeSet } from "./ip-union";
+import { prefixListContents } from "./prefix-lists";
 import { label, referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { isObject } from "./values";
@@ -66,7 +67,9 @@ export function exitLegs(routes: readonly RouteView[]): ExitLegs | undefined {
 
 /** `table -> route destination -> target` for messages (an inline route by its field, a Route resource by its name). */
 export function hop(r: RouteView): string {
-    return `${label(r.table)} -> ${r.on === r.table ? r.field : `route ${r.on.name}`} ${String(r.destination)} -> ${String(r.target)}`;
+    const destination = r.opaqueList !== undefined ? `prefix list ${r.opaqueList} (its entries are not in the preview)`
+        : `${String(r.destination)}${r.list ? ` (prefix list ${r.list})` : ""}`;
+    return `${label(r.table)} -> ${r.on === r.table ? r.field : `route ${r.on.name}`} ${destination} -> ${String(r.target)}`;
 }
 
 /**
@@ -117,10 +120,11 @@ export interface EscapePath {
 /** Every path by which a subnet that runs pods reaches the internet other than through the firewall's allowlist. */
 export function subnetEscapes(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): EscapePath[] {
     const referrers = referrerIndex(resources);
+    const lists = prefixListContents(resources, reads);
     const tableRoutes = new Map<string, RouteView[]>();
     const routesOfSubnet = (subnet: PolicyResource) => tablesOf(subnet, referrers).flatMap((t) => {
         let list = tableRoutes.get(t.urn);
-        if (!list) tableRoutes.set(t.urn, (list = routesOf(t, referrers, reads)));
+        if (!list) tableRoutes.set(t.urn, (list = routesOf(t, referrers, reads, lists)));
         return list;
     });
     const out: EscapePath[] = [];
@@ -132,6 +136,11 @@ function escapesOf(cs: ComputeSubnet, routes: RouteView[], routesOfSubnet: (s: P
     reads: (r: PolicyResource) => Reads): EscapePath[] {
     const start = `${cs.by.map((b) => b.name).join(", ")} -> subnet ${cs.subnet.name}`;
     const out: EscapePath[] = [];
+    // A prefix list the stack does not declare, routed to an exit: its entries may be the internet, and the preview
+    // cannot show them (an AWS-managed or another account's list): refused, as for security groups.
+    for (const r of routes) {
+        if (r.opaqueList !== undefined && isExit(r.target)) out.push({ ...cs, on: r, kind: "direct", path: `${start} -> ${hop(r)}` });
+    }
     const direct = exitLegs(routes);
     if (direct) {
         const [first, ...rest] = direct.legs;

@@ -6,6 +6,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { AWS, ROUTE_TABLE_TYPES } from "./aws-types";
 import { FIREWALL } from "./network-firewall";
+import { PREFIX_LIST } from "./prefix-lists";
 import { referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { hasValue, isObject } from "./values";
@@ -41,6 +42,10 @@ export interface RouteView {
     target: Maybe<Target>;
     /** For a route to the firewall endpoint: the firewall(s) its vpcEndpointId came from. */
     firewalls: PolicyResource[];
+    /** A destination taken from a prefix list the stack declares: that list's name (one view per entry). */
+    list?: string;
+    /** A destination prefix list the stack does not declare: its id (its entries are not in the preview). */
+    opaqueList?: string;
 }
 
 /**
@@ -78,8 +83,23 @@ function classify(get: (k: string) => Maybe<unknown>, has: (k: string) => boolea
 /** referrers() over one stack, indexed (lib/stack.ts referrerIndex). */
 export type Referrers = ReturnType<typeof referrerIndex>;
 
-/** Every route of a table: its inline `routes` and the aws.ec2.Route resources that name it. */
-export function routesOf(table: PolicyResource, referrers: Referrers, reads: (r: PolicyResource) => Reads): RouteView[] {
+/**
+ * The destinations of a route that names a prefix list (destinationPrefixListId) rather than a CIDR: one view per
+ * entry of a list the stack declares, or one opaque view naming a list it does not (UNKNOWN when the id is unknown).
+ */
+function listDestinations(base: Omit<RouteView, "destination">, declared: PolicyResource[], lists: ReadonlyMap<string, string[]>,
+    id: () => unknown): RouteView[] {
+    if (declared.length > 0) return declared.flatMap((l) => (lists.get(l.urn) ?? []).map((cidr) => ({ ...base, destination: cidr, list: l.name })));
+    const value = id();
+    return [typeof value === "string" ? { ...base, destination: undefined, opaqueList: value } : { ...base, destination: UNKNOWN }];
+}
+
+/**
+ * Every route of a table: its inline `routes` and the aws.ec2.Route resources that name it. `lists` holds the entries
+ * of the prefix lists the stack declares (lib/prefix-lists.ts), for routes whose destination is a prefix list.
+ */
+export function routesOf(table: PolicyResource, referrers: Referrers, reads: (r: PolicyResource) => Reads,
+    lists: ReadonlyMap<string, string[]> = new Map()): RouteView[] {
     const out: RouteView[] = [];
     const rd = reads(table);
     const inline = rd.get("routes", () => table.props.routes);
@@ -91,8 +111,12 @@ export function routesOf(table: PolicyResource, referrers: Referrers, reads: (r:
             const v4 = rd.get(`${at}.cidrBlock`, () => route.cidrBlock);
             const v6 = rd.get(`${at}.ipv6CidrBlock`, () => route.ipv6CidrBlock);
             const destination = v4 === UNKNOWN || v6 === UNKNOWN ? UNKNOWN : (v4 ?? v6);
-            const target = classify((k) => rd.get(`${at}.${k}`, () => route[k]), (k) => hasValue(route, k), deps);
-            out.push({ table, on: table, field: at, destination, target, firewalls: target === "the Network Firewall endpoint" ? deps.filter((d) => d.type === FIREWALL) : [] });
+            const target: Maybe<Target> = classify((k) => rd.get(`${at}.${k}`, () => route[k]), (k) => hasValue(route, k), deps);
+            const base: Omit<RouteView, "destination"> = { table, on: table, field: at, target, firewalls: target === "the Network Firewall endpoint" ? deps.filter((d) => d.type === FIREWALL) : [] };
+            if (destination === undefined && hasValue(route, "destinationPrefixListId")) {
+                // Inline routes share one dependency list: every declared list the table's routes name is taken.
+                out.push(...listDestinations(base, deps.filter((d) => d.type === PREFIX_LIST), lists, () => rd.get(`${at}.destinationPrefixListId`, () => route.destinationPrefixListId)));
+            } else out.push({ ...base, destination });
         });
     }
     for (const r of referrers([AWS.route], "routeTableId", table)) {
@@ -101,8 +125,12 @@ export function routesOf(table: PolicyResource, referrers: Referrers, reads: (r:
         const v6 = rr.get("destinationIpv6CidrBlock", () => r.props.destinationIpv6CidrBlock);
         const destination = v4 === UNKNOWN || v6 === UNKNOWN ? UNKNOWN : (v4 ?? v6);
         const deps = [...sources(r, "gatewayId"), ...sources(r, "vpcEndpointId")];
-        const target = classify((k) => rr.get(k, () => r.props[k]), (k) => hasValue(r.props, k), deps);
-        out.push({ table, on: r, field: "destinationCidrBlock", destination, target, firewalls: deps.filter((d) => d.type === FIREWALL) });
+        const target: Maybe<Target> = classify((k) => rr.get(k, () => r.props[k]), (k) => hasValue(r.props, k), deps);
+        const base: Omit<RouteView, "destination"> = { table, on: r, field: "destinationCidrBlock", target, firewalls: deps.filter((d) => d.type === FIREWALL) };
+        if (destination === undefined && hasValue(r.props, "destinationPrefixListId")) {
+            out.push(...listDestinations({ ...base, field: "destinationPrefixListId" }, sources(r, "destinationPrefixListId", [PREFIX_LIST]), lists,
+                () => rr.get("destinationPrefixListId", () => r.props.destinationPrefixListId)));
+        } else out.push({ ...base, destination });
     }
     return out;
 }

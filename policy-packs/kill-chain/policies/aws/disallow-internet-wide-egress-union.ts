@@ -4,15 +4,14 @@ import { isInternetWide } from "../../lib/cidr";
 import { configWithDefaults } from "../../lib/config";
 import { checkov } from "../../lib/frameworks";
 import { internetWideUnion } from "../../lib/ip-union";
+import { PREFIX_LIST, prefixListContents } from "../../lib/prefix-lists";
 import { stackPolicy } from "../../lib/policy";
 import { label, sources } from "../../lib/stack";
-import { Reads, UNKNOWN } from "../../lib/unknowns";
+import { UNKNOWN } from "../../lib/unknowns";
 import { asList, isObject } from "../../lib/values";
 import { DEFAULT_INTERNET_EGRESS_PORTS, onlyAllowedPorts } from "./disallow-internet-egress";
 
-const PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
 const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
-const PREFIX_LIST_ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
 
 /**
  * Literal prefix-list ids a rule names whose entries the stack does not declare: not computed from a ManagedPrefixList
@@ -36,23 +35,6 @@ interface Destination {
 
 function strings(v: unknown): string[] {
     return asList(v).filter((x): x is string => typeof x === "string");
-}
-
-/** CIDRs of each prefix list the stack declares (inline entries and ManagedPrefixListEntry resources), by URN. */
-function prefixListContents(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const r of resources) {
-        if (r.type === PREFIX_LIST) {
-            const entries = reads(r).snapshot("entries", () => r.props.entries);
-            const cidrs = entries === UNKNOWN ? [] : asList(entries).filter(isObject).map((e) => e.cidr).filter((c): c is string => typeof c === "string");
-            out.set(r.urn, [...(out.get(r.urn) ?? []), ...cidrs]);
-        } else if (r.type === PREFIX_LIST_ENTRY) {
-            const cidr = reads(r).get("cidr", () => r.props.cidr);
-            if (typeof cidr !== "string") continue;
-            for (const list of sources(r, "prefixListId", [PREFIX_LIST])) out.set(list.urn, [...(out.get(list.urn) ?? []), cidr]);
-        }
-    }
-    return out;
 }
 
 /**
