@@ -69,6 +69,8 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
         "breach-quick-cluster": ["require-eks-control-plane-logging"],
         "breach-quiet-miners": ["disallow-kill-chain-finding-suppression"],
         "breach-agent-quota": ["disallow-guardduty-agent-interference"],
+        "breach-require-team-label": ["disallow-guardduty-agent-admission-blocks"],
+        "breach-muted-findings": ["require-kill-chain-finding-alerts"],
         "breach-unmanaged-agent": ["require-guardduty-features-for-eks", "require-guardduty-runtime-agent", "require-guardduty-s3-protection"],
         "breach-open-alerts": ["disallow-public-sns-topic-policy"],
         "breach-write-only-trail": ["require-trail-read-and-kms-events"],

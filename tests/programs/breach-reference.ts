@@ -208,6 +208,17 @@ export = async () => {
             detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "RUNTIME_MONITORING", status: "ENABLED",
             additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }],
         });
+        // "The policy engine should see every pod": a Kyverno policy enforcing on every namespace, the agent's included.
+        new k8s.apiextensions.CustomResource("breach-require-team-label", {
+            apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: { name: "require-team-label" },
+            spec: { validationFailureAction: "Enforce", rules: [{ name: "team", match: { any: [{ resources: { kinds: ["Pod"] } }] },
+                validate: { message: "team label required", pattern: { metadata: { labels: { team: "?*" } } } } }] },
+        }, { provider: k8sProvider });
+        // "Pager fatigue": a second GuardDuty findings rule, switched off.
+        new aws.cloudwatch.EventRule("breach-muted-findings", {
+            name: "muted-findings", state: "DISABLED",
+            eventPattern: JSON.stringify({ source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"] }),
+        });
         // "The mining alerts are noisy": a suppression rule archiving them, and an alert topic anyone can subscribe to.
         new aws.guardduty.Filter("breach-quiet-miners", {
             detectorId: "12abc34d567e8fa901bc2d34e56789f0", name: "quiet-miners", action: "ARCHIVE", rank: 1,
