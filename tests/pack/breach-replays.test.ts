@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     mining: {
         "breach-batch-sg": ["disallow-internet-egress"],
         "breach-allow-all-egress": ["disallow-open-network-policy-egress"],
+        "breach-partner-netpol": ["disallow-open-network-policy-egress"],
         // A Helm release's objects are invisible to every policy: unreviewed releases are refused as a mining risk.
         "breach-dashboard": ["disallow-unreviewed-helm-releases"],
         "breach-cni-no-netpol": ["require-vpc-cni-network-policy-enforcement"],

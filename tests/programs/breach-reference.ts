@@ -120,6 +120,11 @@ export = async () => {
             metadata: { name: "allow-all-egress", namespace: "payments" },
             spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
         }, { provider: k8sProvider });
+        // "The partner's ranges, for the pods": a hundred public /8s in one NetworkPolicy, each narrow, the internet together.
+        new k8s.networking.v1.NetworkPolicy("breach-partner-netpol", {
+            metadata: { name: "partner-ranges", namespace: "analytics" },
+            spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: Array.from({ length: 100 }, (_, i) => ({ ipBlock: { cidr: `${i + 11}.0.0.0/8` } })) }] },
+        }, { provider: k8sProvider });
         // "The partner's ranges": a prefix list of the two halves of the internet, on all ports.
         const partners = new aws.ec2.ManagedPrefixList("breach-partner-ranges", {
             name: "partners", addressFamily: "IPv4", maxEntries: 2, entries: [{ cidr: "0.0.0.0/1" }, { cidr: "128.0.0.0/1" }],
