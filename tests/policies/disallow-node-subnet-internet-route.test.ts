@@ -172,5 +172,23 @@ describe("disallow-node-subnet-internet-route: node traffic to the internet pass
         const v = await stack(policy, [vpc, subnet, subnetB, table, assoc, assocB, direct, both]);
         assertFails(v, [viaFirewall], /subnet private-a .*\(also from subnet private-b\)/);
     });
+
+    describe("Karpenter node classes: their nodes land in the subnets their subnetSelectorTerms select", () => {
+        const tagged = edit(subnet, { tags: { "karpenter.sh/discovery": "dev", tier: "private" } });
+        const nodeClass = (terms: unknown[]) => res("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "default", {
+            apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name: "default" }, spec: { amiSelectorTerms: [{ alias: "al2023@latest" }], subnetSelectorTerms: terms },
+        });
+        const natRoute = edit(viaFirewall, { vpcEndpointId: undefined, natGatewayId: "nat-1" });
+        const others = [vpc, tagged, table, assoc, natRoute];
+        test("a subnet selected by tags (every tag of a term, \"*\" for any value) is a node subnet", async () => {
+            for (const tags of [{ "karpenter.sh/discovery": "dev" }, { "karpenter.sh/discovery": "*", tier: "private" }]) {
+                const nc = nodeClass([{ tags }]);
+                assertFails(await stack(policy, [...others, nc]), [viaFirewall], "escaping path: default -> subnet private-a");
+            }
+        });
+        test("a term whose tags the subnet does not all carry, or an empty one, selects nothing", async () => {
+            assertClean(await stack(policy, [...others, nodeClass([{ tags: { "karpenter.sh/discovery": "dev", tier: "public" } }, { tags: {} }])]));
+        });
+    });
 });
 

@@ -128,7 +128,7 @@ export function subnetEscapes(resources: readonly PolicyResource[], reads: (r: P
         return list;
     });
     const out: EscapePath[] = [];
-    for (const { subnet, by } of computeSubnets(resources)) out.push(...escapesOf({ subnet, by }, routesOfSubnet(subnet), routesOfSubnet, reads));
+    for (const { subnet, by } of computeSubnets(resources, reads)) out.push(...escapesOf({ subnet, by }, routesOfSubnet(subnet), routesOfSubnet, reads));
     return out;
 }
 

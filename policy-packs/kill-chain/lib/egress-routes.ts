@@ -11,7 +11,7 @@ import { referrerIndex, sources } from "./stack";
 import { Maybe, Reads, UNKNOWN } from "./unknowns";
 import { hasValue, isObject } from "./values";
 
-export const SUBNETS = [AWS.subnet, AWS.defaultSubnet];
+export const SUBNETS: readonly string[] = [AWS.subnet, AWS.defaultSubnet];
 
 /** Where compute that runs pods takes its subnets from (property whose dependencies are the subnets). */
 export const NODE_SUBNET_PROPS: Record<string, string> = {
@@ -152,16 +152,56 @@ export interface ComputeSubnet {
     by: PolicyResource[];
 }
 
-/** Subnets that run pods, with what runs there. */
-export function computeSubnets(resources: readonly PolicyResource[]): ComputeSubnet[] {
+/** Karpenter node classes: their nodes go to the subnets their subnetSelectorTerms select. */
+const NODE_CLASSES = ["v1", "v1beta1"].map((v) => `kubernetes:karpenter.k8s.aws/${v}:EC2NodeClass`);
+
+/**
+ * Whether a subnet's tags satisfy one Karpenter subnetSelectorTerm's `tags` (every key present; the value equal, or
+ * any value for "*"), following karpenter-provider-aws's subnet selector. UNKNOWN when an unknown tag decides it.
+ */
+export function tagsSelect(selector: Record<string, unknown>, tags: unknown): boolean | typeof UNKNOWN {
+    if (tags === UNKNOWN) return UNKNOWN;
+    const have = isObject(tags) ? tags : {};
+    let unknown = false;
+    for (const [k, want] of Object.entries(selector)) {
+        const v = have[k];
+        if (v === UNKNOWN || want === UNKNOWN) unknown = true;
+        else if (v === undefined || (want !== "*" && v !== want)) return false;
+    }
+    return unknown ? UNKNOWN : true;
+}
+
+/** The stack's subnets a Karpenter EC2NodeClass places nodes in: by dependency (an id from the program) or by tags. */
+function nodeClassSubnets(nodeClass: PolicyResource, subnets: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): PolicyResource[] {
+    const out = new Set(sources(nodeClass, "spec", SUBNETS));
+    const terms = reads(nodeClass).snapshot("spec.subnetSelectorTerms", () => (nodeClass.props.spec as { subnetSelectorTerms?: unknown } | undefined)?.subnetSelectorTerms);
+    for (const term of Array.isArray(terms) ? terms : []) {
+        // Terms are ORed, a term's tags ANDed (karpenter.sh/docs/concepts/nodeclasses); a term with an empty tags map
+        // selects nothing (karpenter-provider-aws v1.15.3 ignores it). An `id` term names a subnet the program passed
+        // in, which the dependency above already joined.
+        if (!isObject(term) || !isObject(term.tags) || Object.keys(term.tags).length === 0) continue;
+        for (const s of subnets) {
+            if (tagsSelect(term.tags, reads(s).snapshot("tags", () => s.props.tags)) === true) out.add(s);
+        }
+    }
+    return [...out];
+}
+
+/** Subnets that run pods, with what runs there (node groups, Fargate, clusters, Auto Scaling groups, Karpenter node classes). */
+export function computeSubnets(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): ComputeSubnet[] {
     const users = new Map<string, ComputeSubnet>();
+    const add = (s: PolicyResource, by: PolicyResource) => {
+        const entry = users.get(s.urn) ?? { subnet: s, by: [] };
+        entry.by.push(by);
+        users.set(s.urn, entry);
+    };
+    let subnets: PolicyResource[] | undefined;
     for (const r of resources) {
         const prop = NODE_SUBNET_PROPS[r.type];
-        if (!prop) continue;
-        for (const s of sources(r, prop, SUBNETS)) {
-            const entry = users.get(s.urn) ?? { subnet: s, by: [] };
-            entry.by.push(r);
-            users.set(s.urn, entry);
+        if (prop) for (const s of sources(r, prop, SUBNETS)) add(s, r);
+        if (NODE_CLASSES.includes(r.type)) {
+            subnets ??= resources.filter((x) => SUBNETS.includes(x.type));
+            for (const s of nodeClassSubnets(r, subnets, reads)) add(s, r);
         }
     }
     return [...users.values()];

@@ -11,7 +11,8 @@ import { eksBestPractices } from "../../lib/frameworks";
  */
 export const disallowNodeSubnetInternetRoute = stackPolicy({
     name: "disallow-node-subnet-internet-route",
-    description: "Subnets used by EKS clusters, node groups, Fargate profiles and Auto Scaling groups reach the internet only through the "
+    description: "Subnets used by EKS clusters, node groups, Fargate profiles, Auto Scaling groups and Karpenter EC2NodeClasses (subnetSelectorTerms "
+        + "tags) reach the internet only through the "
         + "Network Firewall's allowlist: their routes, after longest-prefix matching and taken together (more than one /8 of public space), "
         + "lead to no exit that skips the firewall (an internet, NAT, egress-only, transit, virtual private, carrier or local gateway, a "
         + "network interface or instance doing NAT, a peering connection or a core network), and a route to the firewall endpoint does not "
