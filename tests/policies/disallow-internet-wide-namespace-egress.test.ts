@@ -86,6 +86,19 @@ describe("disallow-internet-wide-namespace-egress: NetworkPolicies do not add up
             const host = withProp(app, ["spec", "template", "spec", "hostNetwork"], true);
             assertFails(await stack(policy, [...escaping, host, defaultDeny(), allowDns()]), [host], "(hostNetwork: true, which no NetworkPolicy restricts)");
         });
+        test("with several clusters, pods are judged against their own cluster's nodes (joined by the provider's kubeconfig)", async () => {
+            const clusterA = res("aws:eks/cluster:Cluster", "a", { name: "a" });
+            const clusterB = res("aws:eks/cluster:Cluster", "b", { name: "b" });
+            const nodesOfB = res("aws:eks/nodeGroup:NodeGroup", "nodes", { clusterName: UNKNOWN, subnetIds: [UNKNOWN] }, { subnetIds: [subnet], clusterName: [clusterB] });
+            const providerOf = (c: TestResource, name: string) => res("pulumi:providers:kubernetes", name, { kubeconfig: UNKNOWN }, { kubeconfig: [c] });
+            const provA = providerOf(clusterA, "k8s-a");
+            const provB = providerOf(clusterB, "k8s-b");
+            const on = (r: TestResource, p: TestResource) => ({ ...r, provider: { type: p.type, urn: `urn:pulumi:dev::test::${p.type}::${p.name}`, name: p.name!, props: {} } });
+            const network = [vpc, subnet, table, assoc, natRoute, nodesOfB, clusterA, clusterB, provA, provB];
+            assertClean(await stack(policy, [...network, on(app, provA)]));
+            const inB = on(app, provB);
+            assertFails(await stack(policy, [...network, inB]), [inB], "-> nodes -> subnet private-a");
+        });
         test("a policy for the pods that allows every destination lets them out", async () => {
             const open = { ...allow("open", []), props: { metadata: { name: "open", namespace: "telemetry" }, spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{}] } } };
             assertFails(await stack(policy, [...escaping, app, open]), [app], "(NetworkPolicy open allows egress to every destination)");

@@ -1,5 +1,7 @@
+import type { PolicyResource } from "@pulumi/policy";
 import { whyNotEnforced } from "../../lib/cni-enforcement";
 import { EscapePath, subnetEscapes } from "../../lib/egress-paths";
+import { computeClusters, providerClusters } from "../../lib/eks-membership";
 import { cisEks } from "../../lib/frameworks";
 import { internetWideUnion, internetWideUnionOf } from "../../lib/ip-union";
 import { describe, k8sObjects, k8sTypes, namespaceOf } from "../../lib/k8s";
@@ -87,6 +89,7 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
         // The pods the program runs: their own policies, then their nodes' path.
         let cni: string | undefined | null = null;
         let escapes: EscapePath[] | undefined;
+        let byUrn: Map<string, PolicyResource> | undefined;
         for (const r of args.resources) {
             if (!mayHoldPodSpec(r.type)) continue;
             const rd = reads(r);
@@ -105,7 +108,13 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
                     const why = tpl.spec.at("hostNetwork").peek() === true ? "hostNetwork: true, which no NetworkPolicy restricts" : (cni ?? egress.open);
                     if (why) {
                         escapes ??= subnetEscapes(args.resources, reads);
-                        const [path, ...more] = escapes;
+                        byUrn ??= new Map(args.resources.map((x) => [x.urn, x]));
+                        const mine = providerClusters(r, byUrn);
+                        // Only the nodes of the pods' own cluster, when dependencies tell both apart; otherwise every path.
+                        const [path, ...more] = escapes.filter((e) => {
+                            const theirs = e.by.flatMap((b) => computeClusters(b, byUrn!));
+                            return mine.length === 0 || theirs.length === 0 || theirs.some((c) => mine.includes(c));
+                        });
                         if (path) {
                             report(r, `escaping path: ${who} (${why}) -> ${path.path}${more.length > 0 ? ` (and ${more.length} more node path${more.length > 1 ? "s" : ""})` : ""}, `
                                 + "past the firewall; hold the pods in with a default-deny egress NetworkPolicy and route the node subnets through the firewall.");
