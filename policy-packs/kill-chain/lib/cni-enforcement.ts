@@ -28,17 +28,33 @@ export function vpcCniAddons(resources: readonly PolicyResource[], reads: (r: Po
     return ofType(resources, [ADDON]).filter((a) => reads(a).get("addonName", () => a.props.addonName) === "vpc-cni");
 }
 
+/** Where NetworkPolicy enforcement is missing: the cluster (no vpc-cni add-on managed) or an add-on that leaves it off. */
+export type EnforcementGap =
+    | { kind: "no-addon"; on: PolicyResource }
+    | { kind: "off"; on: PolicyResource; configurationValues: unknown };
+
 /**
- * Why the stack's EKS cluster does not enforce NetworkPolicies, or undefined when it does, when it cannot be told
- * yet (an unknown configuration), or when the stack runs no EKS cluster (the CNI is outside the program).
+ * The gaps in NetworkPolicy enforcement of the stack's EKS clusters: none when the stack runs no EKS cluster (the CNI is
+ * outside the program), installs Calico or Cilium, or every vpc-cni add-on enables it; an add-on whose configuration
+ * is unknown is no gap (its value is recorded, so the verdict defers).
  */
-export function whyNotEnforced(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): string | undefined {
-    if (ofType(resources, [AWS.eksCluster]).length === 0 || installsEnforcingCni(resources, reads)) return undefined;
+export function enforcementGaps(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): EnforcementGap[] {
+    const clusters = ofType(resources, [AWS.eksCluster]);
+    if (clusters.length === 0 || installsEnforcingCni(resources, reads)) return [];
     const cni = vpcCniAddons(resources, reads);
-    if (cni.length === 0) return "the stack manages no vpc-cni add-on, so the VPC CNI enforces no NetworkPolicy";
+    if (cni.length === 0) return [{ kind: "no-addon", on: clusters[0]! }];
+    const gaps: EnforcementGap[] = [];
     for (const a of cni) {
         const values = reads(a).get("configurationValues", () => a.props.configurationValues);
-        if (values !== UNKNOWN && !enforcesNetworkPolicy(values)) return `the vpc-cni add-on ${a.name} does not set enableNetworkPolicy "true", so no NetworkPolicy is enforced`;
+        if (values !== UNKNOWN && !enforcesNetworkPolicy(values)) gaps.push({ kind: "off", on: a, configurationValues: values });
     }
-    return undefined;
+    return gaps;
+}
+
+/** Why the stack's EKS cluster does not enforce NetworkPolicies (the first gap), or undefined (enforcementGaps). */
+export function whyNotEnforced(resources: readonly PolicyResource[], reads: (r: PolicyResource) => Reads): string | undefined {
+    const [gap] = enforcementGaps(resources, reads);
+    if (!gap) return undefined;
+    return gap.kind === "no-addon" ? "the stack manages no vpc-cni add-on, so the VPC CNI enforces no NetworkPolicy"
+        : `the vpc-cni add-on ${gap.on.name} does not set enableNetworkPolicy "true", so no NetworkPolicy is enforced`;
 }

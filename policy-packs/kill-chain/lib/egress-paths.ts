@@ -19,7 +19,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { parseCidr } from "./cidr";
 import { FIREWALL_POLICY, RULE_GROUP, passAllRules, statefulDefaultPasses, statelessDefaultPasses } from "./network-firewall";
 import { ComputeSubnet, RouteView, SUBNETS, computeSubnets, isExit, routesOf, tablesOf } from "./egress-routes";
-import { internetWideUnionOf, publicCoverageOf } from "./ip-union";
+import { internetWideUnionOf, publicAddresses } from "./ip-union";
 import type { RangeSet } from "./ip-union";
 import { prefixListContents } from "./prefix-lists";
 import { label, referrerIndex, sources } from "./stack";
@@ -60,7 +60,7 @@ export function exitLegs(routes: readonly RouteView[]): ExitLegs | undefined {
     }
     const wide = internetWideUnionOf([...sets.values()]);
     if (!wide) return undefined;
-    const size = (e: RouteView) => publicCoverageOf([sets.get(e)!], 4) + publicCoverageOf([sets.get(e)!], 6);
+    const size = (e: RouteView) => publicAddresses([sets.get(e)!]);
     const legs = exits.filter((e) => size(e) > 0n).sort((a, b) => (size(b) > size(a) ? 1 : size(b) < size(a) ? -1 : 0));
     return { legs, wide };
 }
@@ -153,7 +153,7 @@ function escapesOf(cs: ComputeSubnet, routes: RouteView[], routesOfSubnet: (s: P
     const toFirewall = routes.filter((r) => r.target === "the Network Firewall endpoint" && destinationOf(r) !== undefined);
     const seen = new Set<string>();
     for (const route of toFirewall) {
-        if (publicCoverageOf([{ cidrs: [destinationOf(route)!], except: [] }], 4) + publicCoverageOf([{ cidrs: [destinationOf(route)!], except: [] }], 6) === 0n) continue;
+        if (publicAddresses([{ cidrs: [destinationOf(route)!], except: [] }]) === 0n) continue;
         for (const firewall of route.firewalls) {
             if (seen.has(firewall.urn)) continue;
             seen.add(firewall.urn);

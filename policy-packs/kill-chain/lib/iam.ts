@@ -190,3 +190,13 @@ export function trustsService(statements: Statement[], service: string): boolean
     return statements.some((s) => s.effect === "Allow" && s.principal?.service.some((p) => serviceName(p) === service)
         && coversAction(s, "sts:AssumeRole"));
 }
+
+/**
+ * The Allow statements of a trust document that let a web identity (an OIDC token) assume the role, with their index;
+ * none for a malformed document (disallow-broad-trust-principals reports those).
+ */
+export function webIdentityAllows(trust: unknown): { s: Statement; i: number }[] {
+    const doc = parsePolicyDocument(trust);
+    if (doc.error !== undefined) return [];
+    return doc.statements.map((s, i) => ({ s, i })).filter(({ s }) => s.effect === "Allow" && coversAction(s, "sts:AssumeRoleWithWebIdentity"));
+}

@@ -62,6 +62,11 @@ export function publicCoverageOf(sets: readonly RangeSet[], version: 4 | 6): big
     return open.reduce((sum, [st, e]) => sum + (e - st), 0n);
 }
 
+/** Public addresses the union of the sets covers, IPv4 and IPv6 together (a size to compare, not a count to show). */
+export function publicAddresses(sets: readonly RangeSet[]): bigint {
+    return publicCoverageOf(sets, 4) + publicCoverageOf(sets, 6);
+}
+
 /** Public addresses the union of `cidrs` covers, `except` removed, for one IP version. */
 export function publicCoverage(cidrs: readonly string[], except: readonly string[], version: 4 | 6): bigint {
     return publicCoverageOf([{ cidrs, except }], version);

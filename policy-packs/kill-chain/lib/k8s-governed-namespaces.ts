@@ -10,7 +10,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { K8sObject, k8sObjects, namespaceOf } from "./k8s";
-import { providerView } from "./k8s-namespaces";
+import { clusterOf, providerView, scoped, unscoped } from "./k8s-namespaces";
 import { isDefaultDenyEgress } from "./k8s-network";
 import { PsaMode, psaLabel } from "./k8s-psa";
 import { mayHoldPodSpec, podTemplatesOf } from "./k8s-workloads";
@@ -18,16 +18,6 @@ import { Maybe, Reads, UNKNOWN } from "./unknowns";
 
 /** Enforce rejects, audit records, warn tells the caller: every mode the namespace policies require. */
 const PSA_MODES: readonly PsaMode[] = ["enforce", "audit", "warn"];
-
-/** Which cluster a Kubernetes resource goes to: its provider's URN ("" for the default provider). */
-export function clusterOf(r: PolicyResource): string {
-    return r.provider?.urn ?? "";
-}
-
-/** Map key of a namespace in a cluster. */
-export function scoped(cluster: string, ns: string): string {
-    return `${cluster}\u0000${ns}`;
-}
 
 export interface Workload {
     resource: PolicyResource;
@@ -142,7 +132,7 @@ export function fromCreatedNamespace(w: Workload, g: NamespaceGovernance): boole
  * undecided. `ns` is the scoped key (scoped()); messages name the namespace alone.
  */
 export function missingGovernance(key: string, g: NamespaceGovernance): { missing: string[]; undecided: boolean } {
-    const ns = key.slice(key.indexOf("\u0000") + 1);
+    const ns = unscoped(key);
     const missing: string[] = [];
     let undecided = false;
     const unlabelled: string[] = [];

@@ -20,6 +20,21 @@ export function providerView(r: { provider?: { props: Record<string, unknown> } 
     return r.provider ? View.root(reads, r.provider.props, "provider") : undefined;
 }
 
+/** Which cluster a Kubernetes resource goes to: its provider's URN ("" for the default provider). */
+export function clusterOf(r: PolicyResource): string {
+    return r.provider?.urn ?? "";
+}
+
+/** Map key of a namespace in a cluster. */
+export function scoped(cluster: string, ns: string): string {
+    return `${cluster}\u0000${ns}`;
+}
+
+/** The namespace of a scoped() key. */
+export function unscoped(key: string): string {
+    return key.slice(key.indexOf("\u0000") + 1);
+}
+
 export interface CreatedNamespace {
     resource: PolicyResource;
     name: Maybe<string>;
@@ -104,7 +119,7 @@ function sourceNamespaces(o: NamespacedObject, namespaces: readonly CreatedNames
  */
 export function inNamespace(o: NamespacedObject, ns: CreatedNamespace, namespaces: readonly CreatedNamespace[]): Maybe<boolean> {
     // Namespaces are per cluster: an object sent through another Kubernetes provider is never in this one.
-    if ((o.resource.provider?.urn ?? "") !== (ns.resource.provider?.urn ?? "")) return false;
+    if (clusterOf(o.resource) !== clusterOf(ns.resource)) return false;
     if (o.namespace !== UNKNOWN && ns.name !== UNKNOWN) return o.namespace === ns.name;
     const sources = sourceNamespaces(o, namespaces);
     if (sources.length > 0 && o.namespace === UNKNOWN) return sources.includes(ns);

@@ -2,7 +2,7 @@ import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { AWS } from "../../lib/aws-types";
 import { cisEks } from "../../lib/frameworks";
-import { coversAction, parsePolicyDocument } from "../../lib/iam";
+import { webIdentityAllows } from "../../lib/iam";
 import { issuerOf, subjectsOf } from "../../lib/path-doors";
 
 /** GitHub Actions subjects pinned to one repository: `repo:<org>/<repo>:` with neither part a wildcard. */
@@ -34,10 +34,7 @@ export const disallowWildcardOidcSubjects = resourcePolicy({
     check: ({ args, reads, report }) => {
         const raw = reads.get("assumeRolePolicy", () => args.props.assumeRolePolicy);
         if (raw === UNKNOWN) return;
-        const doc = parsePolicyDocument(raw);
-        if (doc.error !== undefined) return; // disallow-broad-trust-principals reports malformed trust policies
-        doc.statements.forEach((s, i) => {
-            if (s.effect !== "Allow" || !coversAction(s, "sts:AssumeRoleWithWebIdentity")) return;
+        for (const { s, i } of webIdentityAllows(raw)) {
             for (const fed of s.principal?.federated ?? []) {
                 const issuer = issuerOf(fed);
                 if (/^oidc\.eks\./i.test(issuer)) continue; // require-pinned-irsa-trust
@@ -53,6 +50,6 @@ export const disallowWildcardOidcSubjects = resourcePolicy({
                     if (why) report(`${where} with :sub ${JSON.stringify(v)}, which ${why}; pin ${issuer}:sub to one workload.`);
                 }
             }
-        });
+        }
     },
 });

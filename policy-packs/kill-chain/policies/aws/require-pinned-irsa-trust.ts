@@ -2,7 +2,7 @@ import { resourcePolicy } from "../../lib/policy";
 import { UNKNOWN } from "../../lib/unknowns";
 import { AWS } from "../../lib/aws-types";
 import { cisEks } from "../../lib/frameworks";
-import { Statement, coversAction, parsePolicyDocument } from "../../lib/iam";
+import { Statement, webIdentityAllows } from "../../lib/iam";
 
 const SERVICE_ACCOUNT_SUBJECT = /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
@@ -53,16 +53,13 @@ export const requirePinnedIrsaTrust = resourcePolicy({
     check: ({ args, reads, report }) => {
         const raw = reads.get("assumeRolePolicy", () => args.props.assumeRolePolicy);
         if (raw === UNKNOWN) return;
-        const doc = parsePolicyDocument(raw);
-        if (doc.error !== undefined) return; // disallow-broad-trust-principals reports malformed trust policies
-        doc.statements.forEach((s, i) => {
-            if (s.effect !== "Allow" || !coversAction(s, "sts:AssumeRoleWithWebIdentity")) return;
+        for (const { s, i } of webIdentityAllows(raw)) {
             const issuer = eksIssuerOf(s);
-            if (!issuer) return;
+            if (!issuer) continue;
             const problems = irsaTrustProblems(s, issuer);
             if (problems.length > 0) {
                 report(`assumeRolePolicy Statement[${i}] trusts ${issuer} but ${problems.join(", and ")}; pin it with StringEquals on :sub (one service account) and :aud (sts.amazonaws.com)`);
             }
-        });
+        }
     },
 });

@@ -1,11 +1,7 @@
-import { AWS } from "../../lib/aws-types";
-import { installsEnforcingCni, vpcCniAddons } from "../../lib/cni-enforcement";
-import { enforcesNetworkPolicy } from "../../lib/vpc-cni";
+import { enforcementGaps } from "../../lib/cni-enforcement";
 import { eksBestPractices } from "../../lib/frameworks";
 import { k8sTypes } from "../../lib/k8s";
 import { stackPolicy } from "../../lib/policy";
-import { ofType } from "../../lib/stack";
-import { UNKNOWN } from "../../lib/unknowns";
 
 const NETWORK_POLICY_TYPES = new Set(k8sTypes("NetworkPolicy"));
 
@@ -26,24 +22,19 @@ export const requireVpcCniNetworkPolicyEnforcement = stackPolicy({
     framework: eksBestPractices("network", "Network policy"),
     references: ["EKS-BP network: Network policy", "CIS EKS 4.3.2"],
     check: ({ args, reads, report }) => {
-        const clusters = ofType(args.resources, [AWS.eksCluster]);
-        if (clusters.length === 0) return;
         const policies = args.resources.filter((r) => NETWORK_POLICY_TYPES.has(r.type));
         if (policies.length === 0) return;
-        if (installsEnforcingCni(args.resources, reads)) return;
-        const cni = vpcCniAddons(args.resources, reads);
         const what = `${policies.length} NetworkPolic${policies.length === 1 ? "y is" : "ies are"} declared (${policies.slice(0, 3).map((p) => p.name).join(", ")}`
             + `${policies.length > 3 ? ", ..." : ""})`;
-        if (cni.length === 0) {
-            report(clusters[0], `${what} but the stack manages no vpc-cni add-on, and the VPC CNI enforces NetworkPolicies only when configured to: `
-                + "add aws.eks.Addon \"vpc-cni\" with configurationValues {\"enableNetworkPolicy\":\"true\"}.");
-            return;
-        }
-        for (const a of cni) {
-            const values = reads(a).get("configurationValues", () => a.props.configurationValues);
-            if (values === UNKNOWN || enforcesNetworkPolicy(values)) continue;
-            report(a, `configurationValues ${typeof values === "string" ? values : "is unset"}: enableNetworkPolicy is not "true", so ${what} and none is `
-                + "enforced; set {\"enableNetworkPolicy\":\"true\"}.");
+        for (const gap of enforcementGaps(args.resources, reads)) {
+            if (gap.kind === "no-addon") {
+                report(gap.on, `${what} but the stack manages no vpc-cni add-on, and the VPC CNI enforces NetworkPolicies only when configured to: `
+                    + "add aws.eks.Addon \"vpc-cni\" with configurationValues {\"enableNetworkPolicy\":\"true\"}.");
+            } else {
+                const values = gap.configurationValues;
+                report(gap.on, `configurationValues ${typeof values === "string" ? values : "is unset"}: enableNetworkPolicy is not "true", so ${what} and none is `
+                    + "enforced; set {\"enableNetworkPolicy\":\"true\"}.");
+            }
         }
     },
 });

@@ -5,9 +5,8 @@ import { computeClusters, providerClusters } from "../../lib/eks-membership";
 import { cisEks } from "../../lib/frameworks";
 import { internetWideUnion, internetWideUnionOf } from "../../lib/ip-union";
 import { describe, k8sObjects, k8sTypes, namespaceOf } from "../../lib/k8s";
-import { clusterOf, scoped } from "../../lib/k8s-governed-namespaces";
 import { URLS } from "../../lib/k8s-meta";
-import { providerView } from "../../lib/k8s-namespaces";
+import { clusterOf, providerView, scoped, unscoped } from "../../lib/k8s-namespaces";
 import { EgressGrant, egressGrant, podEgress } from "../../lib/k8s-pod-egress";
 import { mayHoldPodSpec, podTemplatesOf } from "../../lib/k8s-workloads";
 import { stackPolicy } from "../../lib/policy";
@@ -68,7 +67,7 @@ export const disallowInternetWideNamespaceEgress = stackPolicy({
 
         // Pods the program may not declare: the policies for every pod together with those sharing one selector.
         for (const [scopedNs, grants] of byNamespace) {
-            const ns = scopedNs.slice(scopedNs.indexOf("\u0000") + 1);
+            const ns = unscoped(scopedNs);
             const groups = new Map<string, EgressGrant[]>();
             for (const g of grants) {
                 const key = JSON.stringify(g.selector ?? {}) === "{}" ? "" : JSON.stringify(g.selector);

@@ -1,6 +1,7 @@
 import { cisEks } from "../../lib/frameworks";
 import { describe } from "../../lib/k8s";
-import { fromCreatedNamespace, missingGovernance, namespaceGovernance, scoped, workloads } from "../../lib/k8s-governed-namespaces";
+import { fromCreatedNamespace, missingGovernance, namespaceGovernance, workloads } from "../../lib/k8s-governed-namespaces";
+import { scoped } from "../../lib/k8s-namespaces";
 import { URLS } from "../../lib/k8s-meta";
 import { psaLabel } from "../../lib/k8s-psa";
 import { stackPolicy } from "../../lib/policy";
